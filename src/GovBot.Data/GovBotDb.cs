@@ -1,0 +1,38 @@
+using GovBot.Data.Messaging;
+using GovBot.Data.People;
+using GovBot.Data.Places;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Data;
+
+public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
+{
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<Town> Towns => Set<Town>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<MicroGrid> MicroGrids => Set<MicroGrid>();
+    public DbSet<GridWorkerAssignment> GridWorkers => Set<GridWorkerAssignment>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<PropertyManager> PropertyManagers => Set<PropertyManager>();
+    public DbSet<ServiceStation> ServiceStations => Set<ServiceStation>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
+    public DbSet<VolunteerTeam> VolunteerTeams => Set<VolunteerTeam>();
+    public DbSet<VolunteerTeamMember> VolunteerTeamMembers => Set<VolunteerTeamMember>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(GovBotDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so queries on time stay in SQL.
+        conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}

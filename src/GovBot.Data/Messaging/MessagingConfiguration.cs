@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovBot.Data.Messaging;
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> b)
+    {
+        b.HasIndex(x => x.DedupKey).IsUnique();
+        b.HasIndex(x => new { x.Status, x.UserId, x.Id });
+        b.Property(x => x.DedupKey).HasMaxLength(160);
+        b.Property(x => x.UserId).HasMaxLength(64);
+        b.Property(x => x.MsgType).HasMaxLength(32);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasIndex(x => new { x.Status, x.NotBefore });
+        b.HasIndex(x => x.SourceKey).IsUnique().HasFilter("SourceKey IS NOT NULL");
+        b.Property(x => x.SourceKey).HasMaxLength(200);
+    }
+}

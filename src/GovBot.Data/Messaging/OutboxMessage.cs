@@ -1,0 +1,38 @@
+namespace GovBot.Data.Messaging;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    /// <summary>WeCom refused it for good (e.g. every recipient unknown); kept for staff to see.</summary>
+    Failed = 2,
+    /// <summary>The reply went out as a passive answer in time, so no push is needed.</summary>
+    AnsweredPassively = 3,
+}
+
+/// <summary>
+/// A push to WeCom users, written in the same transaction as the change that caused it and sent
+/// by the dispatcher with retries. <see cref="PayloadJson"/> holds a channel-neutral reply part.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    /// <summary>WeCom user ids joined by '|'; the dispatcher splits them into batches of 1000.</summary>
+    public required string ToUsers { get; set; }
+    public required string PayloadJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Not sent before this instant (quiet hours, or the passive-reply window).</summary>
+    public DateTimeOffset NotBefore { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>WeCom's msgid for each sent batch, joined by '|'.</summary>
+    public string? WeComMsgId { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    /// <summary>Unique when set: a reminder or event that may be produced twice is pushed once.</summary>
+    public string? SourceKey { get; set; }
+    /// <summary>The inbox message whose turn produced this push, if any.</summary>
+    public long? InboxMessageId { get; set; }
+    public string? CorrelationId { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace GovBot.Data.Places;
+
+/// <summary>社区: an urban community with its own party committee.</summary>
+public class Community
+{
+    public int Id { get; set; }
+    public int TownId { get; set; }
+    public Town? Town { get; set; }
+    public required string Name { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public List<Grid> Grids { get; set; } = [];
+    public List<Compound> Compounds { get; set; } = [];
+}

@@ -1,0 +1,17 @@
+namespace GovBot.Skills.Nlu;
+
+public sealed record IntentMatch(string Name, double Confidence);
+
+/// <summary>A span of the user's text that names something; Start/End are UTF-16 offsets, End exclusive.</summary>
+public sealed record EntityMatch(string Entity, string Value, int Start, int End);
+
+/// <param name="Router">Which router produced the result: "rules" or "llm".</param>
+public sealed record NluResult(IntentMatch Intent, IReadOnlyList<EntityMatch> Entities, string Router = "rules")
+{
+    public string? Find(string entity) => Entities.FirstOrDefault(e => e.Entity == entity)?.Value;
+}
+
+public interface IIntentRouter
+{
+    Task<NluResult> ParseAsync(string text, CancellationToken ct = default);
+}
