@@ -1,0 +1,14 @@
+namespace GovBot.Data;
+
+/// <summary>Settings of the store, bound from the "Data" section.</summary>
+public sealed class DataOptions
+{
+    public const string SectionName = "Data";
+
+    /// <summary>
+    /// Seed the demo places and people (清徐县, 襄垣县) when the store is empty. On by default so
+    /// that a fresh checkout and the emulator have someone to talk to; turn it off for a real
+    /// WeCom corp, where the demo WeCom user ids could collide with real ones.
+    /// </summary>
+    public bool SeedDemoCounty { get; set; } = true;
+}

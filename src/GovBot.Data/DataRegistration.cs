@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace GovBot.Data;
+
+public static class DataRegistration
+{
+    public const string ConnectionStringName = "GovBot";
+    public const string DefaultConnectionString = "Data Source=data/govbot.db";
+
+    /// <summary>
+    /// Registers the store: a pooled <see cref="IDbContextFactory{GovBotDb}"/> for background work,
+    /// a scoped <see cref="GovBotDb"/> for request handlers, <see cref="DataOptions"/>, and the
+    /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start.
+    /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root.
+    /// </summary>
+    public static IHostApplicationBuilder AddGovBotData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // A second call would register a second initializer and migrate twice.
+        if (services.Any(d => d.ServiceType == typeof(DatabaseInitializer)))
+            return builder;
+
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Resolved when the first context is made, not now, so that configuration added after this
+        // call (a test host overriding the connection string) still counts.
+        services.AddPooledDbContextFactory<GovBotDb>((sp, options) =>
+        {
+            var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot));
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GovBotDb>>().CreateDbContext());
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        return builder;
+    }
+
+    /// <summary>SQLite with the pragmas GovBot relies on (WAL, busy timeout, foreign keys); shared by the app, design time and tests.</summary>
+    public static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GovBotDb).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmaInterceptor.Instance);
+
+    /// <summary>
+    /// Makes a relative Data Source absolute under <paramref name="contentRoot"/> and creates its folder,
+    /// because SQLite creates the file but never the directory, and the working directory of a service
+    /// is not where its content lives.
+    /// </summary>
+    internal static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        var source = csb.DataSource;
+        var inMemory = csb.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:";
+        if (inMemory || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return csb.ToString();
+
+        var fullPath = Path.GetFullPath(Path.IsPathRooted(source) ? source : Path.Combine(contentRoot, source));
+        var folder = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        csb.DataSource = fullPath;
+        return csb.ToString();
+    }
+}

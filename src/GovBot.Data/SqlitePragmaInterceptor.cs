@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GovBot.Data;
+
+/// <summary>
+/// Runs the pragmas every connection needs as soon as EF opens it. WAL survives in the file, but
+/// busy_timeout, synchronous and foreign_keys belong to the connection, so a pooled or freshly
+/// opened connection would otherwise fall back to SQLite's defaults (no wait on a lock, full fsync).
+/// </summary>
+internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmaInterceptor Instance = new();
+
+    public const int BusyTimeoutMs = 5000;
+
+    // busy_timeout comes first so that switching to WAL waits for a writer instead of failing at once.
+    private static readonly string ReadWritePragmas =
+        $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    // A read-only connection (EF probes existence with one) cannot switch the journal mode.
+    private static readonly string ReadOnlyPragmas = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON;";
+
+    private SqlitePragmaInterceptor()
+    {
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = PragmasFor(connection);
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = PragmasFor(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string PragmasFor(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly
+            ? ReadOnlyPragmas
+            : ReadWritePragmas;
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Data.Tests;
+
+/// <summary>A real SQLite file in its own temp folder, removed on dispose.</summary>
+public sealed class TestStore : IDisposable
+{
+    public static readonly DateTimeOffset SeedTime = new(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(8));
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("govbot-data-").FullName;
+    public string FilePath => Path.Combine(Folder, "govbot.db");
+    public string ConnectionString => $"Data Source={FilePath}";
+
+    public GovBotDb CreateDb()
+    {
+        var options = new DbContextOptionsBuilder<GovBotDb>();
+        options.UseGovBotSqlite(ConnectionString);
+        return new GovBotDb(options.Options);
+    }
+
+    /// <summary>Migrates and seeds with a fixed clock, as the initializer does at start.</summary>
+    public async Task<GovBotDb> MigratedAndSeededAsync()
+    {
+        var db = CreateDb();
+        await db.Database.MigrateAsync();
+        await new Seeding.DemoCountySeeder(new FixedTimeProvider(SeedTime)).SeedAsync(db);
+        return db;
+    }
+
+    /// <summary>Every row of every table as text, sorted, so two stores compare as strings.</summary>
+    public string CanonicalDump()
+    {
+        using var connection = new SqliteConnection($"{ConnectionString};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        }
+
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = select.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}");
+                rows.Add(string.Join(" | ", cells));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            dump.Append("## ").Append(table).Append(" (").Append(rows.Count).AppendLine(")");
+            rows.ForEach(r => dump.AppendLine(r));
+        }
+
+        return dump.ToString();
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file (and its -wal/-shm) open.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leaving a temp folder behind must not fail a test.
+        }
+    }
+}
+
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
