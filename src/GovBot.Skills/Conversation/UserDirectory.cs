@@ -1,0 +1,20 @@
+using GovBot.Data;
+using GovBot.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Skills.Conversation;
+
+/// <summary>Finds the sender in the store, registering a first-time WeCom user as a resident.</summary>
+public sealed class UserDirectory(GovBotDb db)
+{
+    public async Task<Person> GetOrCreateAsync(string weComUserId, DateTimeOffset now, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == weComUserId, ct);
+        if (person is not null) return person;
+
+        // The real name is unknown until the person tells us; WeCom user ids are not shown to anyone.
+        person = new Person { WeComUserId = weComUserId, Name = "居民", Roles = Roles.Resident, CreatedAt = now };
+        db.People.Add(person);
+        return person;
+    }
+}
