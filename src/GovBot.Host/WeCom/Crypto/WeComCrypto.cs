@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
@@ -46,12 +47,13 @@ public sealed class WeComCrypto : IDisposable
 
     /// <summary>Answers WeCom's GET URL check: verifies the signature and returns the decrypted echostr, to be sent back verbatim.</summary>
     /// <param name="echoStr">The echostr query value, already URL-decoded.</param>
-    public string VerifyUrl(string msgSignature, string timestamp, string nonce, string echoStr) =>
+    /// <remarks>Parameters are nullable so raw query values can be passed straight in; null or empty gives <see cref="WeComCryptoError.MissingParameter"/>.</remarks>
+    public string VerifyUrl(string? msgSignature, string? timestamp, string? nonce, string? echoStr) =>
         VerifyAndOpen(msgSignature, timestamp, nonce, echoStr, nameof(echoStr));
 
     /// <summary>Verifies a POST callback and returns the plaintext message XML.</summary>
     /// <param name="encrypted">The text of the envelope's &lt;Encrypt&gt; element.</param>
-    public string DecryptMessage(string msgSignature, string timestamp, string nonce, string encrypted) =>
+    public string DecryptMessage(string? msgSignature, string? timestamp, string? nonce, string? encrypted) =>
         VerifyAndOpen(msgSignature, timestamp, nonce, encrypted, nameof(encrypted));
 
     /// <summary>Seals <paramref name="plaintext"/> with fresh random bytes; returns the Base64 cipher text.</summary>
@@ -121,7 +123,7 @@ public sealed class WeComCrypto : IDisposable
 
     public void Dispose() => _aesPool.Dispose();
 
-    private string VerifyAndOpen(string msgSignature, string timestamp, string nonce, string encrypted, string encryptedName)
+    private string VerifyAndOpen(string? msgSignature, string? timestamp, string? nonce, string? encrypted, string encryptedName)
     {
         RequirePresent(msgSignature, "msg_signature");
         RequirePresent(timestamp, "timestamp");
@@ -209,7 +211,7 @@ public sealed class WeComCrypto : IDisposable
         return Encoding.UTF8.GetString(message);
     }
 
-    private static void RequirePresent(string? value, string name)
+    private static void RequirePresent([NotNull] string? value, string name)
     {
         if (string.IsNullOrEmpty(value))
         {

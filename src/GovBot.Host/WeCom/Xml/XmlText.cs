@@ -4,7 +4,7 @@ using System.Xml;
 
 namespace GovBot.Host.WeCom.Xml;
 
-/// <summary>Writes WeCom's element shapes by hand: XmlWriter would cost more per reply than the whole envelope and cannot emit the exact CDATA layout WeCom's samples use.</summary>
+/// <summary>Writes WeCom's few flat element shapes by hand: an XmlWriter per reply costs more than the envelope itself, and hand-writing keeps the exact layout of WeCom's samples.</summary>
 internal static class XmlText
 {
     private const string CDataEnd = "]]>";
