@@ -130,6 +130,7 @@ public sealed partial class ConversationEngine(
     private static Reply Fallback(IncomingMessage message) => message.Kind switch
     {
         MessageKind.Voice => Reply.Text("这条语音没听清，麻烦打字告诉我，或回复「菜单」看看我能做什么。"),
+        MessageKind.Other => Reply.Text("这类消息我暂时还看不了，麻烦打字告诉我，或回复「菜单」看看我能做什么。"),
         MessageKind.Link => Reply.Text("收到链接了。如果想反映问题，直接说说是什么事就行；回复「菜单」看看我能做什么。"),
         _ => Reply.Text("这个我还不太明白。您可以直接说想办的事，比如「3号楼楼道堆满杂物」，或回复「菜单」看看我能做什么。"),
     };

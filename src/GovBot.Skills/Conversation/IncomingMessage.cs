@@ -8,6 +8,8 @@ public enum MessageKind
     Location,
     Link,
     Event,
+    /// <summary>A kind the bot cannot read (video, file …): answered politely, never dropped.</summary>
+    Other,
 }
 
 public sealed record GeoPoint(double Latitude, double Longitude, string? Label);

@@ -1,0 +1,52 @@
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Host.Turns;
+
+/// <summary>
+/// Finishes messages that were accepted but never handled: those cut short by a crash or restart
+/// (all of them at start), and stragglers whose worker lost the race for a user's lease.
+/// </summary>
+public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProcessor processor, TimeProvider time, ILogger<InboxSweeper> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    /// <summary>Younger pending rows are still being handled by the callback that accepted them.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var cutoff = DateTimeOffset.MaxValue; // at start, everything pending was left behind by the last run
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var users = await PendingUsersAsync(cutoff, stoppingToken);
+                if (users.Count > 0) LogResuming(log, users.Count);
+                foreach (var user in users) await processor.DrainAsync(user, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(log, ex);
+            }
+            await Task.Delay(Interval, time, stoppingToken);
+            cutoff = time.GetUtcNow() - Grace;
+        }
+    }
+
+    private async Task<List<string>> PendingUsersAsync(DateTimeOffset receivedBefore, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        return await db.Inbox.AsNoTracking()
+            .Where(m => m.Status == InboxStatus.Pending && m.ReceivedAt < receivedBefore)
+            .Select(m => m.UserId).Distinct().ToListAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming unfinished messages of {Users} users")]
+    private static partial void LogResuming(ILogger logger, int users);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox sweep failed; retrying at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception ex);
+}

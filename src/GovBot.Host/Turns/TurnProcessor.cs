@@ -1,0 +1,122 @@
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using GovBot.Skills.Conversation;
+using GovBot.Skills.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Host.Turns;
+
+/// <summary>
+/// Handles the stored messages of one user, oldest first, one at a time across every host instance
+/// (a lease per user in the shared state store). Each turn's store changes, its inbox row and the pushes
+/// it causes are committed together; the dialog moves on only after that commit.
+/// </summary>
+public sealed partial class TurnProcessor(
+    IServiceScopeFactory scopes,
+    IStateStore state,
+    PassiveReplyWaiters waiters,
+    IInboundReader reader,
+    DialogStore dialogs,
+    IOutboxSignal outbox,
+    TimeProvider time,
+    ILogger<TurnProcessor> log)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
+    private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
+
+    /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>
+    public async Task<bool> DrainAsync(string userId, CancellationToken ct)
+    {
+        await using var lease = await state.AcquireLockAsync("turn:" + userId, Lease, LeaseWait, ct);
+        if (lease is null) return false;
+
+        while (!ct.IsCancellationRequested)
+        {
+            InboxMessage? next;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+                next = await db.Inbox.AsNoTracking()
+                    .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
+                    .OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+            }
+            if (next is null) return true;
+            await ProcessAsync(next, ct);
+        }
+        return true;
+    }
+
+    private async Task ProcessAsync(InboxMessage row, CancellationToken ct)
+    {
+        var waiter = waiters.Find(row.Id);
+        TurnResult? result = null;
+        string? passive = null;
+        var pushed = false;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+            var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
+            result = await engine.HandleAsync(message, ct);
+
+            db.Attach(row);
+            row.Status = InboxStatus.Done;
+            row.ProcessedAt = time.GetUtcNow();
+            (passive, pushed) = Deliver(db, row, result.Reply, waiter);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogTurnFailed(log, ex, row.Id, row.CorrelationId);
+            result = null;
+            (passive, pushed) = await RecordFailureAsync(row, ex, waiter, CancellationToken.None);
+        }
+        finally
+        {
+            // A claimed waiter must always be released, or its callback would hang until WeCom gives up.
+            waiter?.Complete(passive);
+        }
+
+        if (result is not null) await result.ApplyDialogAsync(dialogs, ct);
+        if (pushed) outbox.Signal();
+    }
+
+    /// <summary>Plain text goes back inside the callback's answer when it is still waiting; anything else is pushed.</summary>
+    private (string? Passive, bool Pushed) Deliver(GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter)
+    {
+        if (reply.IsEmpty) return (null, false);
+        if (reply.IsPlainText && waiter is not null && waiter.TryClaim())
+        {
+            row.PassiveReply = reply.ToPlainText();
+            return (row.PassiveReply, false);
+        }
+        var now = time.GetUtcNow();
+        foreach (var part in reply.Parts)
+            db.Outbox.Add(OutboxRows.For(row.UserId, part, now, row.Id, row.CorrelationId));
+        return (null, true);
+    }
+
+    private async Task<(string?, bool)> RecordFailureAsync(InboxMessage row, Exception ex, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        var stored = await db.Inbox.FirstAsync(m => m.Id == row.Id, ct);
+        // Someone may have finished it meanwhile (a second instance after our lease ran out): leave it be.
+        if (stored.Status != InboxStatus.Pending) return (null, false);
+        stored.Status = InboxStatus.Failed;
+        stored.Attempts++;
+        stored.ProcessedAt = time.GetUtcNow();
+        stored.Error = ex.GetType().Name + ": " + ex.Message;
+        var result = Deliver(db, stored, Reply.Text(Apology), waiter);
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn for inbox message {InboxId} ({CorrelationId}) failed; the user got an apology")]
+    private static partial void LogTurnFailed(ILogger logger, Exception ex, long inboxId, string? correlationId);
+}
