@@ -1,0 +1,35 @@
+using GovBot.Skills.State;
+using GovBot.Skills.Tests.Support;
+using StackExchange.Redis;
+
+namespace GovBot.Skills.Tests.State;
+
+[Collection(RedisServerFixture.Collection)]
+public sealed class RedisStateStoreContractTests(RedisServerFixture redis) : StateStoreContract
+{
+    private readonly List<ConnectionMultiplexer> _connections = [];
+
+    // Real server time: short enough to keep the suite fast, long enough that scheduling hiccups
+    // on a busy machine do not turn "not expired yet" into a flaky failure.
+    protected override TimeSpan Ttl => TimeSpan.FromMilliseconds(600);
+
+    protected override async Task<(IStateStore Store, IStateStore OtherHost)> CreateStoresAsync()
+    {
+        // Each test gets its own key prefix on the shared server; both "hosts" use it, each over its own connection.
+        var options = new RedisStateStoreOptions { KeyPrefix = $"test:{Guid.NewGuid():N}:" };
+        var hostA = await redis.ConnectAsync();
+        _connections.Add(hostA);
+        var hostB = await redis.ConnectAsync();
+        _connections.Add(hostB);
+        return (new RedisStateStore(hostA, options), new RedisStateStore(hostB, options));
+    }
+
+    protected override Task ElapseAsync(TimeSpan duration) => Task.Delay(duration);
+
+    protected override TimeProvider Clock => TimeProvider.System;
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var connection in _connections) await connection.DisposeAsync();
+    }
+}
