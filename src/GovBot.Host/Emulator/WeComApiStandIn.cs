@@ -26,8 +26,11 @@ public sealed partial class WeComApiStandIn : IAsyncDisposable
     private sealed record StandInMedia(byte[] Content, string ContentType, string FileName);
 
     /// <summary>A response_code handed out with a button card or a tap; usable once.</summary>
-    private sealed record ResponseCodeGrant(string TaskId, IReadOnlyList<string> Recipients)
+    private sealed class ResponseCodeGrant(string taskId, IReadOnlyList<string> recipients)
     {
+        public string TaskId { get; } = taskId;
+        public IReadOnlyList<string> Recipients { get; } = recipients;
+        /// <summary>0 until an update consumed the code, then 1 (set with Interlocked).</summary>
         public int Used;
     }
 
@@ -74,7 +77,10 @@ public sealed partial class WeComApiStandIn : IAsyncDisposable
     /// <summary>Live feed of accepted calls from now on, e.g. to show pushes in a chat page.</summary>
     public IAsyncEnumerable<WeComApiCall> WatchAsync(CancellationToken ct = default) => _recorder.WatchAsync(ct);
 
-    /// <summary>Waits until at least <paramref name="count"/> calls were accepted; throws TimeoutException otherwise.</summary>
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> calls were accepted; throws TimeoutException otherwise.
+    /// Measured on the wall clock on purpose: tests' fake clocks do not move while they wait.
+    /// </summary>
     public async Task<IReadOnlyList<WeComApiCall>> WaitForCallsAsync(int count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -25,10 +25,10 @@ public sealed class WeComOptions
     [Required, Url] public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
 
     /// <summary>WeCom waits 5 s for a callback answer; what is not ready within this goes out as a push.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:04.500")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:04.500", ParseLimitsInInvariantCulture = true)]
     public TimeSpan PassiveReplyBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long one API call may take before it counts as a transient failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -19,7 +19,7 @@ public static partial class OutboxRenderer
         TextPart text => Text(toUser, text.Text),
         ChoicesPart choices => Text(toUser, Numbered(choices)),
         CardPart { Buttons.Count: > 0 } card => ButtonCard(toUser, card, BatchTaskId(card.TaskId ?? defaultTaskId, batchIndex)),
-        CardPart card => Text(toUser, string.IsNullOrWhiteSpace(card.Description) ? card.Title : $"{card.Title}\n{card.Description}"),
+        CardPart card => Text(toUser, string.Join('\n', new[] { card.Title, card.Description }.Where(s => !string.IsNullOrWhiteSpace(s)))),
         CardUpdate => throw new OutboxRenderException("A card update is not a message; render it with RenderUpdate."),
         _ => throw new OutboxRenderException($"No WeCom form for reply part {part.GetType().Name}."),
     };
