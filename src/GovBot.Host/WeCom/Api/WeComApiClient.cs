@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Host.WeCom.Api;
+
+/// <summary>
+/// <see cref="IWeComApi"/> over HTTP. A call WeCom refuses for its access token is retried once with
+/// a fresh token; any other answer is returned as it is, for the caller to classify.
+/// </summary>
+public sealed class WeComApiClient(
+    HttpClient http,
+    IWeComAccessTokenProvider tokens,
+    IOptions<WeComOptions> options,
+    ILogger<WeComApiClient> logger) : IWeComApi
+{
+    public Task<WeComSendResult> SendAsync(WeComMessage message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.ToUser.Split('|').Length > WeComMessage.MaxUsersPerCall)
+            throw new ArgumentException($"WeCom takes at most {WeComMessage.MaxUsersPerCall} users per call.", nameof(message));
+        WeComMessage body = message.AgentId == 0 ? message with { AgentId = options.Value.AgentId } : message;
+        return WithTokenAsync("message/send", (token, c) => PostAsync<WeComMessage, WeComSendResult>("message/send", token, body, c), ct);
+    }
+
+    public Task<WeComSendResult> UpdateTemplateCardAsync(WeComTemplateCardUpdate update, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.UserIds is { Count: > WeComMessage.MaxUsersPerCall })
+            throw new ArgumentException($"WeCom takes at most {WeComMessage.MaxUsersPerCall} users per call.", nameof(update));
+        var body = update.AgentId == 0 ? update with { AgentId = options.Value.AgentId } : update;
+        return WithTokenAsync("message/update_template_card",
+            (token, c) => PostAsync<WeComTemplateCardUpdate, WeComSendResult>("message/update_template_card", token, body, c), ct);
+    }
+
+    public Task<WeComMediaResult> GetMediaAsync(string mediaId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
+        return WithTokenAsync("media/get", (token, c) => WeComHttp.GuardAsync("media/get", c, async () =>
+        {
+            var url = $"cgi-bin/media/get?access_token={WeComHttp.Query(token)}&media_id={WeComHttp.Query(mediaId)}";
+            using var response = await http.GetAsync(url, c);
+            WeComHttp.EnsureAnswered(response, "media/get");
+            var headers = response.Content.Headers;
+            var mediaType = headers.ContentType?.MediaType ?? "application/octet-stream";
+            // A file always comes as an attachment; a refusal is a bare JSON body.
+            if (headers.ContentDisposition is null && mediaType is "application/json" or "text/plain")
+                return await WeComHttp.ReadResultAsync<WeComMediaResult>(response, "media/get", c);
+            var bytes = await response.Content.ReadAsByteArrayAsync(c);
+            return new WeComMediaResult { Media = new WeComMedia(bytes, mediaType, FileName(headers.ContentDisposition)) };
+        }), ct);
+    }
+
+    private static string? FileName(ContentDispositionHeaderValue? disposition) =>
+        disposition?.FileNameStar ?? disposition?.FileName?.Trim('"');
+
+    private Task<TResult> PostAsync<TBody, TResult>(string endpoint, string token, TBody body, CancellationToken ct)
+        where TResult : WeComResult =>
+        WeComHttp.GuardAsync(endpoint, ct, async () =>
+        {
+            using var content = WeComHttp.JsonBody(body);
+            using var response = await http.PostAsync($"cgi-bin/{endpoint}?access_token={WeComHttp.Query(token)}", content, ct);
+            WeComHttp.EnsureAnswered(response, endpoint);
+            return await WeComHttp.ReadResultAsync<TResult>(response, endpoint, ct);
+        });
+
+    private async Task<T> WithTokenAsync<T>(string endpoint, Func<string, CancellationToken, Task<T>> call, CancellationToken ct)
+        where T : WeComResult
+    {
+        var token = await tokens.GetTokenAsync(ct);
+        var result = await call(token, ct);
+        if (result.Kind != WeComErrorKind.TokenRejected) return result;
+
+        // Tokens die early when the secret is reset or another system fetched too many; one retry is enough.
+        logger.LogInformation("WeCom refused the access token on {Endpoint} (errcode {ErrCode}); fetching a new one", endpoint, result.ErrCode);
+        token = await tokens.RefreshAsync(token, ct);
+        return await call(token, ct);
+    }
+}

@@ -1,0 +1,51 @@
+namespace GovBot.Host.WeCom.Api;
+
+public enum WeComErrorKind
+{
+    Ok,
+    /// <summary>The access token is invalid or expired: fetch a new one and try again.</summary>
+    TokenRejected,
+    /// <summary>Busy or rate-limited: the same call may succeed later.</summary>
+    Transient,
+    /// <summary>The recipients were refused (unknown, or none valid); another batch may still go out.</summary>
+    RecipientsRefused,
+    /// <summary>The call itself is wrong (content, card shape, permissions) and will be refused again.</summary>
+    Refused,
+}
+
+/// <summary>WeCom's global error codes that this host acts on.</summary>
+public static class WeComErrors
+{
+    public const int SystemBusy = -1;
+    public const int Ok = 0;
+    public const int DataVersionConflict = 6000;
+    public const int InvalidSecret = 40001;
+    public const int InvalidUserId = 40003;
+    public const int InvalidMediaId = 40007;
+    public const int InvalidMsgType = 40008;
+    public const int InvalidCorpId = 40013;
+    public const int InvalidAccessToken = 40014;
+    public const int InvalidUserIdList = 40031;
+    public const int InvalidUserIdListLength = 40032;
+    public const int InvalidCharacters = 40033;
+    public const int InvalidParameter = 40035;
+    public const int InvalidAgentId = 40056;
+    public const int MissingAccessToken = 41001;
+    public const int AccessTokenExpired = 42001;
+    public const int EmptyContent = 44004;
+    public const int ContentTooLong = 45002;
+    public const int ApiFrequencyLimit = 45009;
+    public const int ApiTooFrequent = 45011;
+    public const int ApiConcurrencyLimit = 45033;
+    public const int AllRecipientsInvalid = 81013;
+
+    public static WeComErrorKind Classify(int errcode) => errcode switch
+    {
+        Ok => WeComErrorKind.Ok,
+        // 40001 is also what WeCom answers to an access token of another app or a rotated secret.
+        InvalidAccessToken or AccessTokenExpired or InvalidSecret => WeComErrorKind.TokenRejected,
+        SystemBusy or DataVersionConflict or ApiFrequencyLimit or ApiTooFrequent or ApiConcurrencyLimit => WeComErrorKind.Transient,
+        InvalidUserId or InvalidUserIdList or AllRecipientsInvalid => WeComErrorKind.RecipientsRefused,
+        _ => WeComErrorKind.Refused,
+    };
+}

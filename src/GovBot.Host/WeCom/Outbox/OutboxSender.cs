@@ -1,0 +1,238 @@
+using System.Text.Json;
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using GovBot.Host.WeCom.Api;
+using GovBot.Skills.Conversation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Host.WeCom.Outbox;
+
+/// <summary>
+/// One pass over the outbox: sends every due row once, in Id order. A row WeCom could not take now
+/// stays Pending with a later NextAttemptAt (never dropped); a row WeCom refuses for good is marked Failed.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxSender> logger)
+{
+    private const int MaxErrorLength = 2000;
+    private OutboxOptions Options => options.Value;
+
+    /// <summary>Returns how many rows were taken; the pass ends early once WeCom shows it is busy or unreachable.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        // A fresh scope per pass: a DbContext must not live as long as the dispatcher.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        var api = scope.ServiceProvider.GetRequiredService<IWeComApi>();
+
+        var now = time.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+            .OrderBy(o => o.Id)
+            .Select(o => o.Id)
+            .Take(Options.RowsPerPass)
+            .ToListAsync(ct);
+
+        var taken = 0;
+        foreach (var id in due)
+        {
+            if (!await ClaimAsync(db, id, ct)) continue;
+            taken++;
+            var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
+            var weComHealthy = await SendRowAsync(db, api, row, ct);
+            // Later rows would meet the same outage or rate limit; hammering it only makes it last.
+            if (!weComHealthy) break;
+        }
+        return taken;
+    }
+
+    /// <summary>Takes the row for this instance by pushing its NextAttemptAt out; another instance's claim wins the race.</summary>
+    private async Task<bool> ClaimAsync(GovBotDb db, long id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        DateTimeOffset? until = now + Options.ClaimLease;
+        var claimed = await db.Outbox
+            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, until), ct);
+        return claimed == 1;
+    }
+
+    /// <returns>False when WeCom failed transiently, so the pass should stop.</returns>
+    private async Task<bool> SendRowAsync(GovBotDb db, IWeComApi api, OutboxMessage row, CancellationToken ct)
+    {
+        ReplyPart part;
+        try
+        {
+            part = OutboxExtensions.DeserializePayload(row.PayloadJson);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            await FailAsync(db, row, $"payload unreadable: {ex.GetType().Name}");
+            return true;
+        }
+
+        try
+        {
+            return part is CardUpdate update
+                ? await SendUpdateAsync(db, api, row, update, ct)
+                : await SendBatchesAsync(db, api, row, part, ct);
+        }
+        catch (OutboxRenderException ex)
+        {
+            await FailAsync(db, row, $"cannot render: {ex.Message}");
+            return true;
+        }
+    }
+
+    private async Task<bool> SendBatchesAsync(GovBotDb db, IWeComApi api, OutboxMessage row, ReplyPart part, CancellationToken ct)
+    {
+        var users = row.ToUsers.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (users.Length == 0)
+        {
+            await FailAsync(db, row, "no recipients");
+            return true;
+        }
+
+        var batches = users.Chunk(WeComMessage.MaxUsersPerCall).ToList();
+        var defaultTaskId = $"outbox-{row.Id}-{row.CreatedAt.ToUnixTimeSeconds()}";
+        // Notes from batches sent in an earlier pass are not repeated here; WeComMsgId keeps their msgids.
+        var notes = new List<string>();
+        for (var i = OutboxProgress.BatchesDone(row.WeComMsgId); i < batches.Count; i++)
+        {
+            var message = OutboxRenderer.RenderMessage(part, WeComMessage.JoinUsers(batches[i]), defaultTaskId, i);
+            var attempt = await TrySendAsync(() => api.SendAsync(message, ct));
+            var batch = $"batch {i + 1}/{batches.Count}";
+            if (attempt.Result is not { } result || attempt.IsTransient)
+            {
+                await RetryLaterAsync(db, row, $"{batch}: {attempt.Error}");
+                return false;
+            }
+
+            switch (result.Kind)
+            {
+                case WeComErrorKind.Ok:
+                    row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, result.MsgId);
+                    NoteUnreached(row, result, batch, notes);
+                    break;
+                case WeComErrorKind.RecipientsRefused:
+                    // Only this batch's people were refused; the other batches may well go out.
+                    row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, OutboxProgress.RefusedBatch);
+                    notes.Add($"{batch}: {Describe(result)}");
+                    NoteUnreached(row, result, batch, notes);
+                    logger.LogWarning("Outbox {OutboxId}: WeCom refused the recipients of {Batch}: errcode {ErrCode}", row.Id, batch, result.ErrCode);
+                    break;
+                default:
+                    // The message itself is wrong; every further batch would be refused the same way.
+                    await FailAsync(db, row, $"{batch}: {Describe(result)}");
+                    return true;
+            }
+            // Progress is saved before the next batch, and the claim renewed, so a crash or retry resumes here.
+            row.NextAttemptAt = time.GetUtcNow() + Options.ClaimLease;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        if (OutboxProgress.AnyDelivered(row.WeComMsgId))
+            await MarkSentAsync(db, row, notes);
+        else
+            await FailAsync(db, row, string.Join("; ", notes), logReason: "WeCom refused the recipients of every batch");
+        return true;
+    }
+
+    private async Task<bool> SendUpdateAsync(GovBotDb db, IWeComApi api, OutboxMessage row, CardUpdate update, CancellationToken ct)
+    {
+        var request = OutboxRenderer.RenderUpdate(update);
+        var attempt = await TrySendAsync(() => api.UpdateTemplateCardAsync(request, ct));
+        if (attempt.Result is not { } result || attempt.IsTransient)
+        {
+            await RetryLaterAsync(db, row, attempt.Error);
+            return false;
+        }
+        switch (result.Kind)
+        {
+            case WeComErrorKind.Ok:
+                if (result.MsgId is { Length: > 0 } msgId) row.WeComMsgId = msgId;
+                var notes = new List<string>();
+                NoteUnreached(row, result, "update", notes);
+                await MarkSentAsync(db, row, notes);
+                return true;
+            default:
+                // A response_code works once and for 72 hours; a refused one will not become valid.
+                await FailAsync(db, row, Describe(result));
+                return true;
+        }
+    }
+
+    /// <summary>WeCom's answer, or none (Result null) when it could not be had; Error describes either.</summary>
+    private readonly record struct Attempt(WeComSendResult? Result, string Error)
+    {
+        public bool IsTransient => Result is null || Result.Kind is WeComErrorKind.Transient or WeComErrorKind.TokenRejected;
+    }
+
+    private static async Task<Attempt> TrySendAsync(Func<Task<WeComSendResult>> send)
+    {
+        try
+        {
+            var result = await send();
+            return new Attempt(result, Describe(result));
+        }
+        catch (WeComTransientException ex)
+        {
+            return new Attempt(null, ex.Message);
+        }
+    }
+
+    private void NoteUnreached(OutboxMessage row, WeComSendResult result, string batch, List<string> notes)
+    {
+        // User ids go to LastError, which staff see, but never into logs.
+        if (result.InvalidUser is { } invalid)
+        {
+            notes.Add($"{batch}: invaliduser {invalid}");
+            logger.LogWarning("Outbox {OutboxId}: {Count} recipients unknown to WeCom in {Batch}", row.Id, invalid.Split('|').Length, batch);
+        }
+        if (result.UnlicensedUser is { } unlicensed)
+        {
+            notes.Add($"{batch}: unlicenseduser {unlicensed}");
+            logger.LogWarning("Outbox {OutboxId}: {Count} recipients without a WeCom licence in {Batch}", row.Id, unlicensed.Split('|').Length, batch);
+        }
+    }
+
+    private async Task MarkSentAsync(GovBotDb db, OutboxMessage row, List<string> notes)
+    {
+        row.Status = OutboxStatus.Sent;
+        row.SentAt = time.GetUtcNow();
+        row.NextAttemptAt = null;
+        row.LastError = notes.Count > 0 ? Truncate(string.Join("; ", notes)) : null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task RetryLaterAsync(GovBotDb db, OutboxMessage row, string error)
+    {
+        row.Attempts++;
+        var delay = OutboxBackoff.Delay(row.Attempts, Options.RetryBaseDelay, Options.RetryMaxDelay, Random.Shared);
+        row.NextAttemptAt = time.GetUtcNow() + delay;
+        row.LastError = Truncate(error);
+        // Saved even when the pass is being cancelled: the attempt happened and must count.
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning("Outbox {OutboxId}: attempt {Attempt} failed ({Error}); retrying in {Delay}",
+            row.Id, row.Attempts, row.LastError, delay);
+    }
+
+    /// <param name="logReason">Given when <paramref name="error"/> names users, which must not reach the logs.</param>
+    private async Task FailAsync(GovBotDb db, OutboxMessage row, string error, string? logReason = null)
+    {
+        row.Status = OutboxStatus.Failed;
+        row.NextAttemptAt = null;
+        row.LastError = Truncate(error);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogError("Outbox {OutboxId} failed for good: {Reason}", row.Id, logReason ?? row.LastError);
+    }
+
+    private static string Describe(WeComResult result) => $"errcode {result.ErrCode} {result.ErrMsg}".TrimEnd();
+
+    private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+}

@@ -1,0 +1,48 @@
+using GovBot.Host.WeCom.Api;
+using GovBot.Skills.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Host.WeCom.Outbox;
+
+public static class WeComOutboundExtensions
+{
+    /// <summary>
+    /// WeCom options (validated at start), the API client with its shared access token, and the
+    /// outbox dispatcher. Needs <c>GovBotDb</c> registered; uses the registered <see cref="IStateStore"/>
+    /// and <see cref="TimeProvider"/>, adding the in-memory store and the system clock if none are.
+    /// </summary>
+    public static IHostApplicationBuilder AddWeComOutbound(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WeComOptions>()
+            .Bind(builder.Configuration.GetSection(WeComOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStateStore, MemoryStateStore>();
+
+        services.AddHttpClient<WeComTokenProvider>(ConfigureClient);
+        services.AddTransient<IWeComAccessTokenProvider>(sp => sp.GetRequiredService<WeComTokenProvider>());
+        services.AddHttpClient<IWeComApi, WeComApiClient>(ConfigureClient);
+
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+
+    private static void ConfigureClient(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<WeComOptions>>().Value;
+        // A trailing slash keeps a path prefix in the base (e.g. an emulator mounted under /wecom).
+        http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+        http.Timeout = options.ApiTimeout;
+    }
+}

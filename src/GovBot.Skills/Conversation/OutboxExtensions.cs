@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Skills.Conversation;
+
+/// <summary>How skills put a push into the outbox; the host's dispatcher sends it with retries.</summary>
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// The one way reply parts are written to and read from <see cref="OutboxMessage.PayloadJson"/>.
+    /// Chinese stays unescaped so staff reading the table see the text.
+    /// </summary>
+    public static JsonSerializerOptions PayloadJsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static string SerializePayload(ReplyPart part) => JsonSerializer.Serialize(part, PayloadJsonOptions);
+
+    /// <exception cref="JsonException">The payload is not a reply part this version understands.</exception>
+    public static ReplyPart DeserializePayload(string payloadJson) =>
+        JsonSerializer.Deserialize<ReplyPart>(payloadJson, PayloadJsonOptions)
+        ?? throw new JsonException("The payload is JSON null.");
+
+    /// <summary>
+    /// Adds the push to the context; the caller's SaveChanges commits it with the change that caused it.
+    /// Returns null, adding nothing, when a push with the same <see cref="OutboxPush.SourceKey"/> is
+    /// already stored or already added to this context.
+    /// </summary>
+    /// <remarks>
+    /// Two transactions racing on one key in the same instant both pass the check; the unique index
+    /// then fails the later SaveChanges, and a retry of that turn finds the row and skips it.
+    /// </remarks>
+    public static async Task<OutboxMessage?> EnqueuePushAsync(
+        this GovBotDb db, OutboxPush push, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        var users = push.ToUsers.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A card update goes to everyone who got the card (WeCom's atall), so it needs no recipients.
+        if (users.Count == 0 && push.Part is not CardUpdate)
+            throw new ArgumentException("A push needs at least one recipient.", nameof(push));
+        if (users.Any(u => u.Contains('|')))
+            throw new ArgumentException("A WeCom user id cannot contain '|'.", nameof(push));
+
+        if (push.SourceKey is { } key)
+        {
+            if (db.Outbox.Local.Any(o => o.SourceKey == key)) return null;
+            if (await db.Outbox.AnyAsync(o => o.SourceKey == key, ct)) return null;
+        }
+
+        var row = new OutboxMessage
+        {
+            ToUsers = string.Join('|', users),
+            PayloadJson = SerializePayload(push.Part),
+            CreatedAt = now,
+            NotBefore = push.NotBefore ?? now,
+            Status = OutboxStatus.Pending,
+            SourceKey = push.SourceKey,
+            InboxMessageId = push.InboxMessageId,
+            CorrelationId = push.CorrelationId,
+        };
+        db.Outbox.Add(row);
+        return row;
+    }
+}
