@@ -66,7 +66,7 @@ public sealed partial class TurnProcessor(
             db.Attach(row);
             row.Status = InboxStatus.Done;
             row.ProcessedAt = time.GetUtcNow();
-            (passive, pushed) = Deliver(db, row, result.Reply, waiter);
+            (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -87,7 +87,8 @@ public sealed partial class TurnProcessor(
     }
 
     /// <summary>Plain text goes back inside the callback's answer when it is still waiting; anything else is pushed.</summary>
-    private (string? Passive, bool Pushed) Deliver(GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter)
+    private async Task<(string? Passive, bool Pushed)> DeliverAsync(
+        GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
     {
         if (reply.IsEmpty) return (null, false);
         if (reply.IsPlainText && waiter is not null && waiter.TryClaim())
@@ -96,8 +97,17 @@ public sealed partial class TurnProcessor(
             return (row.PassiveReply, false);
         }
         var now = time.GetUtcNow();
-        foreach (var part in reply.Parts)
-            db.Outbox.Add(OutboxRows.For(row.UserId, part, now, row.Id, row.CorrelationId));
+        // Pushed replies keep their inbox id as source, so a turn retried after a failed commit cannot push twice.
+        for (var i = 0; i < reply.Parts.Count; i++)
+        {
+            var push = new OutboxPush(reply.Parts[i], [row.UserId])
+            {
+                SourceKey = $"reply:{row.Id}:{i}",
+                InboxMessageId = row.Id,
+                CorrelationId = row.CorrelationId,
+            };
+            await db.EnqueuePushAsync(push, now, ct);
+        }
         return (null, true);
     }
 
@@ -112,7 +122,7 @@ public sealed partial class TurnProcessor(
         stored.Attempts++;
         stored.ProcessedAt = time.GetUtcNow();
         stored.Error = ex.GetType().Name + ": " + ex.Message;
-        var result = Deliver(db, stored, Reply.Text(Apology), waiter);
+        var result = await DeliverAsync(db, stored, Reply.Text(Apology), waiter, ct);
         await db.SaveChangesAsync(ct);
         return result;
     }

@@ -1,3 +1,4 @@
+using GovBot.Data.Messaging;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using GovBot.Data.Messaging;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
