@@ -12,10 +12,11 @@ namespace GovBot.Skills.Tests.Nlu;
 /// </summary>
 public sealed class UtteranceAccuracyTests(ITestOutputHelper output)
 {
-    private const double TrainFloor = 0.95;
-    private const double TestFloor = 0.85;
+    // A little below what the rules reach (train 100 %, test 99.2 %, entities 100 % on both when written).
+    private const double TrainFloor = 0.97;
+    private const double TestFloor = 0.95;
     private const double TrainEntityFloor = 0.95;
-    private const double TestEntityFloor = 0.80;
+    private const double TestEntityFloor = 0.95;
 
     public sealed record ExpectedEntity(
         [property: JsonPropertyName("entity")] string Entity,

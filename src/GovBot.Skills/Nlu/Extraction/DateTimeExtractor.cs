@@ -62,9 +62,20 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
     /// <summary>The current date and time in China, whatever the server's zone.</summary>
     public DateTimeOffset ChinaNow() => timeProvider.GetUtcNow().ToOffset(ChinaOffset);
 
+    /// <summary>
+    /// Every date or time this extractor accepts contains one of these; most messages do not, and the
+    /// regex (all of whose parts are optional) is the costliest step of routing.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("天日儿晚早周期拜月号点时:");
+
     public void Extract(in NluText text, List<EntityMatch> results)
     {
         var s = text.Normalized;
+        if (!s.AsSpan().ContainsAny(Triggers))
+        {
+            return;
+        }
+
         DateTimeOffset? nowCache = null;
         foreach (Match m in DateTimeRegex().Matches(s))
         {
