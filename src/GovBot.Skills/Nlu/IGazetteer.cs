@@ -3,7 +3,11 @@ namespace GovBot.Skills.Nlu;
 /// <summary>A name the router can recognise, with the other words people use for it.</summary>
 public sealed record GazetteerEntry(string Name, IReadOnlyList<string> Aliases);
 
-/// <summary>Names that come from the store, so that a county's own places and categories are recognised.</summary>
+/// <summary>
+/// Names that come from the store, so that a county's own places and categories are recognised.
+/// The router matches each entry's name and its aliases. It rebuilds its lookup tables when a
+/// property returns a different list instance, so return the same instance until the data changes.
+/// </summary>
 public interface IGazetteer
 {
     IReadOnlyList<GazetteerEntry> Compounds { get; }

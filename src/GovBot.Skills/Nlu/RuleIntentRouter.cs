@@ -1,0 +1,274 @@
+using System.Runtime.InteropServices;
+using GovBot.Skills.Nlu.Extraction;
+
+namespace GovBot.Skills.Nlu;
+
+/// <summary>
+/// Classifies short, colloquial Chinese messages without a language model, and extracts entities.
+/// Intent evidence (keywords, patterns, entity boosts) lives in <c>intents.rules.json</c>; see
+/// <see cref="IntentRuleSet"/>. Thread-safe and allocation-light, meant to run on every message.
+/// </summary>
+public sealed class RuleIntentRouter : IIntentRouter
+{
+    /// <summary>The value of <see cref="NluResult.Router"/> for results from this router.</summary>
+    public const string RouterName = "rules";
+
+    private readonly IEntityExtractor[] _extractors;
+    private readonly IGazetteer _gazetteer;
+    private readonly int _serviceBookIntent;
+
+    /// <param name="gazetteer">Places, categories and services to recognise.</param>
+    /// <param name="timeProvider">Source of "now" for dates; the system clock when null.</param>
+    /// <param name="rules">Rules to use; the embedded <see cref="IntentRuleSet.Default"/> when null.</param>
+    public RuleIntentRouter(IGazetteer gazetteer, TimeProvider? timeProvider = null, IntentRuleSet? rules = null)
+    {
+        _gazetteer = gazetteer;
+        Rules = rules ?? IntentRuleSet.Default;
+        _serviceBookIntent = Array.IndexOf(Rules.IntentNames, Intents.BookService);
+
+        // Order is priority: where two spans overlap, the earlier extractor's wins.
+        _extractors =
+        [
+            new PhoneExtractor(),
+            new TicketExtractor(Rules.TicketPattern),
+            new PlaceExtractor(gazetteer),
+            new AddressExtractor(),
+            new DateTimeExtractor(timeProvider ?? TimeProvider.System),
+            new ServiceExtractor(gazetteer),
+            new CategoryExtractor(gazetteer),
+            new NumberExtractor(),
+        ];
+    }
+
+    public IntentRuleSet Rules { get; }
+
+    public Task<NluResult> ParseAsync(string text, CancellationToken ct = default) => Task.FromResult(Parse(text));
+
+    /// <summary>Synchronous form of <see cref="ParseAsync"/>: the rules never wait on anything.</summary>
+    public NluResult Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new NluResult(new IntentMatch(Intents.Other, 1.0), [], RouterName);
+        }
+
+        var input = new NluText(text);
+        var entities = ExtractEntities(input);
+        Span<double> scores = stackalloc double[Rules.IntentNames.Length];
+        Score(input, entities, scores);
+        var intent = Decide(scores);
+
+        if (intent.Name == Intents.BookService && _serviceBookIntent >= 0)
+        {
+            AddServiceHint(input, entities);
+        }
+
+        return new NluResult(intent, entities, RouterName);
+    }
+
+    /// <summary>All intents with their raw scores, best first: for tests and tuning, not for routing.</summary>
+    internal IReadOnlyList<(string Intent, double Score)> Explain(string text)
+    {
+        var input = new NluText(text ?? "");
+        var entities = ExtractEntities(input);
+        var scores = new double[Rules.IntentNames.Length];
+        Score(input, entities, scores);
+        return Rules.IntentNames.Select((n, i) => (n, scores[i])).OrderByDescending(x => x.Item2).ToArray();
+    }
+
+    private List<EntityMatch> ExtractEntities(in NluText input)
+    {
+        var found = new List<EntityMatch>(8);
+        foreach (var extractor in _extractors)
+        {
+            extractor.Extract(input, found);
+        }
+
+        if (found.Count <= 1)
+        {
+            return found;
+        }
+
+        // Keep the first of overlapping spans (extractor priority, then the extractor's own order).
+        var span = CollectionsMarshal.AsSpan(found);
+        var kept = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var e = span[i];
+            if (!Overlaps(span[..kept], e.Start, e.End))
+            {
+                span[kept++] = e;
+            }
+        }
+
+        found.RemoveRange(kept, found.Count - kept);
+        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return found;
+    }
+
+    private static bool Overlaps(ReadOnlySpan<EntityMatch> accepted, int start, int end)
+    {
+        foreach (var a in accepted)
+        {
+            if (start < a.End && a.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Score(in NluText input, List<EntityMatch> entities, Span<double> scores)
+    {
+        var rules = Rules;
+        var compact = TextNormalizer.Compact(input.Normalized);
+        if (compact.Length > 0)
+        {
+            var hits = new List<PhraseHit>(8);
+            rules.KeywordMatcher.FindLongestNonOverlapping(compact, hits);
+            for (var i = 0; i < hits.Count; i++)
+            {
+                var phrase = hits[i].Phrase;
+                // A keyword repeated ("算了算了") counts once.
+                var repeated = false;
+                for (var k = 0; k < i; k++)
+                {
+                    if (hits[k].Phrase == phrase)
+                    {
+                        repeated = true;
+                        break;
+                    }
+                }
+
+                if (!repeated)
+                {
+                    var (intent, weight) = rules.Keywords[phrase];
+                    scores[intent] += weight;
+                }
+            }
+
+            foreach (var (regex, intent, weight) in rules.Patterns)
+            {
+                if (IsMatch(regex, compact))
+                {
+                    scores[intent] += weight;
+                }
+            }
+        }
+
+        // Each kind of entity boosts once, however often it occurs.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var name = entities[i].Entity;
+            var first = true;
+            for (var k = 0; k < i; k++)
+            {
+                if (entities[k].Entity == name)
+                {
+                    first = false;
+                    break;
+                }
+            }
+
+            if (first && rules.EntityBoosts.TryGetValue(name, out var boosts))
+            {
+                foreach (var (intent, weight) in boosts)
+                {
+                    scores[intent] += weight;
+                }
+            }
+        }
+    }
+
+    private static bool IsMatch(System.Text.RegularExpressions.Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A runaway pattern costs its evidence, not the user's message.
+            return false;
+        }
+    }
+
+    private IntentMatch Decide(ReadOnlySpan<double> scores)
+    {
+        var rules = Rules;
+        int best = -1, second = -1;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (best < 0 || scores[i] > scores[best])
+            {
+                second = best;
+                best = i;
+            }
+            else if (second < 0 || scores[i] > scores[second])
+            {
+                second = i;
+            }
+        }
+
+        var top = best >= 0 ? scores[best] : 0;
+        if (top <= 0)
+        {
+            return new IntentMatch(Intents.Other, 1.0);
+        }
+
+        var runnerUp = second >= 0 ? Math.Max(scores[second], 0) : 0;
+        var confidence = (1 - Math.Exp(-top / rules.Saturation)) * (1 - rules.MarginPenalty * runnerUp / top);
+        confidence = Math.Round(Math.Clamp(confidence, 0, 1), 3);
+        var name = rules.IntentNames[best];
+        if (name == Intents.Other)
+        {
+            return new IntentMatch(Intents.Other, confidence);
+        }
+
+        // Too little evidence: say so rather than guess; the host may ask an LLM or show the menu.
+        return confidence < rules.Threshold
+            ? new IntentMatch(Intents.Other, Math.Round(1 - confidence, 3))
+            : new IntentMatch(name, confidence);
+    }
+
+    /// <summary>"能检查下电动车吗": a booking that names the thing, not the service; map the thing to the service.</summary>
+    private void AddServiceHint(in NluText input, List<EntityMatch> entities)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Entity == Entities.Service)
+            {
+                return;
+            }
+        }
+
+        var hits = new List<PhraseHit>(2);
+        Rules.ServiceHintMatcher.FindLongestNonOverlapping(input.Normalized, hits);
+        foreach (var hit in hits)
+        {
+            var service = Rules.ServiceHintTargets[hit.Phrase];
+            if (!KnownService(service) || Overlaps(CollectionsMarshal.AsSpan(entities), hit.Start, hit.End))
+            {
+                continue;
+            }
+
+            entities.Add(new EntityMatch(Entities.Service, service, hit.Start, hit.End));
+            entities.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            return;
+        }
+    }
+
+    private bool KnownService(string name)
+    {
+        foreach (var s in _gazetteer.Services)
+        {
+            if (s.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
