@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using GovBot.Host.Turns;
+using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
 using GovBot.Host.WeCom.Xml;
 using Microsoft.Extensions.Options;

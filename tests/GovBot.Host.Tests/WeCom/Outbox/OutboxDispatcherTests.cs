@@ -1,6 +1,5 @@
 using GovBot.Data.Messaging;
 using GovBot.Host.WeCom.Outbox;
-using GovBot.Data.Messaging;
 using GovBot.Skills.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
