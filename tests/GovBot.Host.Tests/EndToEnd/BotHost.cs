@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json;
+using GovBot.Data;
+using GovBot.Host.Emulator;
+using GovBot.Host.Tests.WeCom;
+using GovBot.Host.WeCom.Crypto;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovBot.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The real host on a loopback port with a real SQLite file, talking to a stand-in of WeCom's API, and
+/// a simulated WeCom client that encrypts, signs and posts callbacks exactly as WeChat Work would.
+/// The callback crypto uses WeCom's published sample Token, EncodingAESKey and CorpID.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly bool _ownsStandIn;
+    private readonly bool _ownsData;
+
+    private BotHost(WebApplicationFactory<Program> factory, WeComApiStandIn standIn, string dataDir, bool ownsStandIn, bool ownsData)
+    {
+        _factory = factory;
+        StandIn = standIn;
+        DataDir = dataDir;
+        _ownsStandIn = ownsStandIn;
+        _ownsData = ownsData;
+        Http = factory.CreateClient();
+        Crypto = new WeComCrypto(WeComSample.Token, WeComSample.EncodingAesKey, WeComSample.CorpId);
+        WeCom = new WeComUserSimulator(Http, Crypto, WeComSample.CorpId, standIn.Options.AgentId.ToString(), TimeProvider.System);
+    }
+
+    public WeComApiStandIn StandIn { get; }
+    public string DataDir { get; }
+    public HttpClient Http { get; }
+    public WeComCrypto Crypto { get; }
+    public WeComUserSimulator WeCom { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Starts a host; pass the stand-in and data folder of an earlier host to play a restart.</summary>
+    public static async Task<BotHost> StartAsync(
+        WeComApiStandIn? standIn = null, string? dataDir = null, IDictionary<string, string?>? settings = null)
+    {
+        var ownsStandIn = standIn is null;
+        standIn ??= await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = WeComSample.CorpId });
+        var ownsData = dataDir is null;
+        dataDir ??= Directory.CreateTempSubdirectory("govbot-e2e-").FullName;
+
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:GovBot"] = $"Data Source={Path.Combine(dataDir, "govbot.db")}",
+            ["WeCom:CorpId"] = WeComSample.CorpId,
+            ["WeCom:AgentId"] = standIn.Options.AgentId.ToString(),
+            ["WeCom:Secret"] = standIn.Options.CorpSecret,
+            ["WeCom:Token"] = WeComSample.Token,
+            ["WeCom:EncodingAesKey"] = WeComSample.EncodingAesKey,
+            ["WeCom:ApiBaseUrl"] = standIn.BaseUrl,
+            ["WeCom:PassiveReplyBudget"] = "00:00:03",
+            ["WeCom:Outbox:PollInterval"] = "00:00:00.200",
+            ["Emulator:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in all) b.UseSetting(key, value);
+        });
+        // Port 0 through UseKestrel(int) still binds 5000 here; an explicit loopback listener gets a free port.
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return new BotHost(factory, standIn, dataDir, ownsStandIn, ownsData);
+    }
+
+    /// <summary>Stops this host but keeps its data and the stand-in, for the next host to take over.</summary>
+    public async Task StopAsync() => await _factory.DisposeAsync();
+
+    public async Task<T> WithDbAsync<T>(Func<GovBotDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<GovBotDb>());
+    }
+
+    /// <summary>Opens the database file directly, as a person inspecting it after the host is gone would.</summary>
+    public static async Task<T> ReadStoreAsync<T>(string dataDir, Func<GovBotDb, Task<T>> work)
+    {
+        var builder = new DbContextOptionsBuilder<GovBotDb>();
+        builder.UseGovBotSqlite($"Data Source={Path.Combine(dataDir, "govbot.db")}");
+        var options = builder.Options;
+        await using var db = new GovBotDb(options);
+        return await work(db);
+    }
+
+    /// <summary>Texts pushed to <paramref name="user"/> through message/send, oldest first.</summary>
+    public IReadOnlyList<string> PushedTextsTo(string user) =>
+        StandIn.CallsTo("message/send")
+            .Where(c => c.Recipients.Contains(user))
+            .Select(PushText)
+            .ToList();
+
+    public static string PushText(WeComApiCall call) => call.MsgType switch
+    {
+        "text" => call.Body.GetProperty("text").GetProperty("content").GetString() ?? "",
+        "template_card" => CardText(call.Body.GetProperty("template_card")),
+        _ => call.Body.ToString(),
+    };
+
+    private static string CardText(JsonElement card)
+    {
+        var parts = new List<string>();
+        if (card.TryGetProperty("main_title", out var title))
+        {
+            if (title.TryGetProperty("title", out var t)) parts.Add(t.GetString() ?? "");
+            if (title.TryGetProperty("desc", out var d)) parts.Add(d.GetString() ?? "");
+        }
+        if (card.TryGetProperty("sub_title_text", out var sub)) parts.Add(sub.GetString() ?? "");
+        if (card.TryGetProperty("button_list", out var buttons))
+            parts.AddRange(buttons.EnumerateArray().Select(b => b.GetProperty("text").GetString() ?? ""));
+        return string.Join("\n", parts);
+    }
+
+    /// <summary>Waits (wall clock) until <paramref name="condition"/> holds.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(because ?? "The condition did not come true in time.");
+            await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        Crypto.Dispose();
+        if (_ownsStandIn) await StandIn.DisposeAsync();
+        if (_ownsData)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
