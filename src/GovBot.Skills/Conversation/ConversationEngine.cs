@@ -76,6 +76,10 @@ public sealed partial class ConversationEngine(
             return (Reply.Text("好的，已取消，刚才填的不会保存。有需要随时找我。"), null);
         }
 
+        // Someone new who greets us or asks for the menu is best served by first learning where they live.
+        if (dialog is null && NeedsOnboarding(turn.User) && skills.ByName(OnboardingSkill) is { } onboarding)
+            return (await onboarding.StartAsync(turn, ct), onboarding.Name);
+
         if (intent == Intents.Help && skills.ByName(HelpSkill) is { } help)
         {
             var menu = await help.StartAsync(turn, ct);
@@ -86,9 +90,6 @@ public sealed partial class ConversationEngine(
 
         if (dialog is not null && skills.ByName(dialog.Skill) is { } current)
             return (await current.ContinueAsync(turn, ct), current.Name);
-
-        if (NeedsOnboarding(turn.User) && skills.ByName(OnboardingSkill) is { } onboarding)
-            return (await onboarding.StartAsync(turn, ct), onboarding.Name);
 
         // A photo or a location sent on its own is how people show a problem (随手拍).
         if (message.Kind is MessageKind.Image or MessageKind.Location) intent = Intents.ReportProblem;

@@ -143,6 +143,10 @@ public abstract class FormSkill : ISkill
 
     private async Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
+        // "不对，是5号楼" at the summary carries its own correction: take it rather than asking what to change.
+        var corrected = FillFromEntities(turn, form, overwrite: true);
+        if (!ReferenceEquals(corrected, form)) return await AdvanceAsync(turn, corrected, "已改好。", ct);
+
         switch (YesNo.Read(turn.Text))
         {
             case Answer.Yes:
@@ -154,9 +158,6 @@ public abstract class FormSkill : ISkill
                 return Reply.Of(new ChoicesPart("要改哪一项？", titles));
         }
 
-        // "不是3号楼，是5号楼" at the summary: take the correction directly.
-        var corrected = FillFromEntities(turn, form, overwrite: true);
-        if (!ReferenceEquals(corrected, form)) return await AdvanceAsync(turn, corrected, "已改好。", ct);
         turn.Continue(form);
         return Reply.Text("请回复「是」确认，或回复「改」修改，不办了就回复「取消」。");
     }
