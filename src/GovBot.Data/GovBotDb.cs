@@ -1,6 +1,7 @@
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Places;
+using GovBot.Data.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data;
@@ -23,6 +24,12 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<VolunteerTeamMember> VolunteerTeamMembers => Set<VolunteerTeamMember>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReportCategory> ReportCategories => Set<ReportCategory>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+    public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

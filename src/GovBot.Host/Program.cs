@@ -5,6 +5,7 @@ using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
+using GovBot.Skills.Reports;
 using GovBot.Skills.State;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddGovBotData();
 builder.AddGovBotState();
 builder.AddGovBotNlu();
 builder.AddGovBotConversation();
+builder.AddGovBotReports();
 builder.AddWeComOutbound();
 builder.AddWeComCallback();
 builder.AddGovBotHealth();

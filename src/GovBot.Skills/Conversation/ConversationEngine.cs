@@ -73,7 +73,7 @@ public sealed partial class ConversationEngine(
         {
             if (dialog is null) return (Reply.Text("现在没有在办的事项。需要帮忙时回复「菜单」看看。"), null);
             turn.EndDialog();
-            return (Reply.Text("好的，已取消，刚才填的不会保存。有需要随时找我。"), null);
+            return (Reply.Text("好的，已退出，还没提交的内容不会保存。有需要随时找我。"), null);
         }
 
         // Someone new who greets us or asks for the menu is best served by first learning where they live.

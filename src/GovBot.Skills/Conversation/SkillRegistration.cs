@@ -1,4 +1,5 @@
 using GovBot.Skills.Help;
+using GovBot.Skills.MyRequests;
 using GovBot.Skills.Onboarding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class SkillRegistration
 
         services.AddSkill<HelpSkill>();
         services.AddSkill<OnboardingSkill>();
+        services.AddSkill<MyRequestsSkill>();
         return builder;
     }
 

@@ -9,7 +9,7 @@ public sealed class UserDirectory(GovBotDb db)
 {
     public async Task<Person> GetOrCreateAsync(string weComUserId, DateTimeOffset now, CancellationToken ct)
     {
-        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == weComUserId, ct);
+        var person = await db.People.Include(p => p.Building).FirstOrDefaultAsync(p => p.WeComUserId == weComUserId, ct);
         if (person is not null) return person;
 
         // The real name is unknown until the person tells us; WeCom user ids are not shown to anyone.

@@ -62,14 +62,15 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
         return Reply.Text("您好，欢迎使用社区小助手！第一次见面，先记一下您住哪儿，以后反映问题、找网格员都更方便。").Then(first);
     }
 
-    protected override async Task<Reply?> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         // A building number taken from a sentence is checked only here, once the compound is certain.
-        if (await MatchBuildingAsync(form, form.Slot(BuildingSlot), ct) is not null) return null;
-        turn.Continue(form.Without(BuildingSlot) with { Step = BuildingSlot, Choices = null });
+        if (await MatchBuildingAsync(form, form.Slot(BuildingSlot), ct) is not null) return FormCheck.Pass(form);
+        var next = form.Without(BuildingSlot) with { Step = BuildingSlot, Choices = null };
+        turn.Continue(next);
         var known = await BuildingNamesAsync(form, ct);
         var hint = known.Count is > 0 and <= MaxBuildingsListed ? $"（有{string.Join("、", known)}）" : "";
-        return Reply.Text($"{DisplayOf(form, CompoundSlot)}没找到这栋楼{hint}，您住几号楼？");
+        return FormCheck.Stop(next, Reply.Text($"{DisplayOf(form, CompoundSlot)}没找到这栋楼{hint}，您住几号楼？"));
     }
 
     protected override async Task<Reply> CompleteAsync(TurnContext turn, DialogState form, CancellationToken ct)

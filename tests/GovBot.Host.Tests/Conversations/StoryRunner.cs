@@ -1,3 +1,4 @@
+using GovBot.Host.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 
 namespace GovBot.Host.Tests.Conversations;
@@ -13,13 +14,24 @@ public static class StoryRunner
         await using var bot = await BotHost.StartAsync();
         string? lastUser = null;
         var reply = "";
+        var mark = 0;
         foreach (var step in story.Steps)
         {
             switch (step)
             {
                 case UserSays says:
                     lastUser = says.User;
-                    reply = await SendAsync(bot, says);
+                    mark = bot.StandIn.Calls.Count;
+                    reply = await SendAsync(bot, says, story);
+                    break;
+                case PushedTo pushed:
+                    var since = mark;
+                    var target = pushed.User;
+                    await BotHost.EventuallyAsync(
+                        () => Task.FromResult(PushesSince(bot, target, since).Any(t => t.Contains(pushed.Phrase, StringComparison.Ordinal))),
+                        PushWait,
+                        $"{story.File}:{pushed.Line} 「{story.Title}」: no push to {target} containing 「{pushed.Phrase}」; got:\n"
+                        + string.Join("\n---\n", PushesSince(bot, target, since)));
                     break;
                 case BotSays expected when lastUser is null:
                     throw new FormatException($"{story.File}:{expected.Line}: a bot line before anyone spoke.");
@@ -35,11 +47,35 @@ public static class StoryRunner
         }
     }
 
+    private static IEnumerable<string> PushesSince(BotHost bot, string user, int sinceCall) =>
+        bot.StandIn.Calls.Skip(sinceCall).Where(c => c.Endpoint == "message/send" && c.Recipients.Contains(user)).Select(BotHost.PushText);
+
+    /// <summary>Taps the button with this text on the newest card the user got, as a member's phone would.</summary>
+    private static Task<CallbackAnswer> TapAsync(BotHost bot, string user, string text, StoryScript story, int line)
+    {
+        foreach (var call in bot.StandIn.CallsTo("message/send").Reverse())
+        {
+            if (call.MsgType != "template_card" || !call.Recipients.Contains(user)) continue;
+            var card = call.Body.GetProperty("template_card");
+            foreach (var button in card.GetProperty("button_list").EnumerateArray())
+                if (button.GetProperty("text").GetString() == text)
+                    return bot.WeCom.TapButtonAsync(user, button.GetProperty("key").GetString()!,
+                        card.GetProperty("task_id").GetString()!, call.ResponseCode ?? "");
+        }
+        throw new InvalidOperationException($"{story.File}:{line}: {user} got no card with a 「{text}」 button.");
+    }
+
     /// <summary>The passive answer plus anything pushed to the sender because of this message.</summary>
-    private static async Task<string> SendAsync(BotHost bot, UserSays says)
+    private static async Task<string> SendAsync(BotHost bot, UserSays says, StoryScript story)
     {
         var pushedBefore = bot.PushedTextsTo(says.User).Count;
-        var answer = await bot.WeCom.SendTextAsync(says.User, says.Text);
+        var answer = says.Text switch
+        {
+            "[图片]" => await bot.WeCom.SendImageAsync(says.User, "media-" + Guid.NewGuid().ToString("N")[..12], "https://example.invalid/p.jpg"),
+            ['[', '位', '置', ' ', .. var label, ']'] => await bot.WeCom.SendLocationAsync(says.User, 37.6072, 112.3596, label),
+            ['[', .. var button, ']'] => await TapAsync(bot, says.User, button, story, says.Line),
+            _ => await bot.WeCom.SendTextAsync(says.User, says.Text),
+        };
         if (answer.PassiveReply is null)
             await BotHost.EventuallyAsync(() => Task.FromResult(bot.PushedTextsTo(says.User).Count > pushedBefore), PushWait,
                 $"No reply reached {says.User} after 「{says.Text}」.");

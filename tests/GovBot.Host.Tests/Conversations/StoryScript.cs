@@ -7,10 +7,15 @@ public sealed record UserSays(int Line, string User, string Text) : StoryStep(Li
 
 public sealed record BotSays(int Line, string Phrase, bool Negated) : StoryStep(Line);
 
+/// <summary>A push to someone other than the sender must arrive and contain the phrase: <c>&lt;@user phrase</c>.</summary>
+public sealed record PushedTo(int Line, string User, string Phrase) : StoryStep(Line);
+
 /// <summary>
 /// A conversation written the way a product person would, in the spirit of Rasa's test stories:
 /// <c>## title</c>, then <c>&gt; user: text</c> for what a user sends and <c>&lt; phrase</c> (or <c>&lt;! phrase</c>)
-/// for what the bot's reply to that user must (not) contain.
+/// for what the bot's reply to that user must (not) contain, and <c>&lt;@user phrase</c> for a push someone else gets.
+/// A user line of <c>[按钮文字]</c> taps that button on the newest card the user got; <c>[图片]</c> sends a photo and
+/// <c>[位置 标签]</c> a location.
 /// </summary>
 public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryStep> Steps)
 {
@@ -36,6 +41,12 @@ public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryS
                 var colon = line.IndexOf(':');
                 if (colon < 0) throw new FormatException($"{path}:{i + 1}: expected '> user: text'.");
                 steps.Add(new UserSays(i + 1, line[1..colon].Trim(), line[(colon + 1)..].Trim()));
+            }
+            else if (line.StartsWith("<@", StringComparison.Ordinal))
+            {
+                var space = line.IndexOf(' ');
+                if (space < 0) throw new FormatException($"{path}:{i + 1}: expected '<@user phrase'.");
+                steps.Add(new PushedTo(i + 1, line[2..space], line[(space + 1)..].Trim()));
             }
             else if (line.StartsWith("<!", StringComparison.Ordinal))
                 steps.Add(new BotSays(i + 1, line[2..].Trim(), Negated: true));

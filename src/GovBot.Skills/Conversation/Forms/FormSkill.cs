@@ -29,9 +29,12 @@ public abstract class FormSkill : ISkill
     protected virtual Task<DialogState> AbsorbAsync(TurnContext turn, DialogState form, CancellationToken ct) =>
         Task.FromResult(form);
 
-    /// <summary>A last look before the summary; returning a reply ends this turn there (e.g. "join the same report?").</summary>
-    protected virtual Task<Reply?> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct) =>
-        Task.FromResult<Reply?>(null);
+    /// <summary>
+    /// A last look before the summary: may enrich the form (ids resolved from names) or stop the turn with
+    /// a reply of its own (e.g. "join the same report?").
+    /// </summary>
+    protected virtual Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct) =>
+        Task.FromResult(FormCheck.Pass(form));
 
     protected virtual string ConfirmHeading => "请核对一下：";
 
@@ -115,6 +118,10 @@ public abstract class FormSkill : ISkill
         return form;
     }
 
+    /// <summary>Asks for the next missing slot, or shows the summary; for skills that step outside the usual flow.</summary>
+    protected Task<Reply> ResumeAsync(TurnContext turn, DialogState form, string? prefix, CancellationToken ct) =>
+        AdvanceAsync(turn, form, prefix, ct);
+
     private async Task<Reply> AdvanceAsync(TurnContext turn, DialogState form, string? prefix, CancellationToken ct)
     {
         var next = Slots.FirstOrDefault(s => s.Applies(form) && !s.Optional && !Has(form, s));
@@ -129,7 +136,9 @@ public abstract class FormSkill : ISkill
                 : Reply.Text(question);
         }
 
-        if (await BeforeConfirmAsync(turn, form, ct) is { } interjection) return interjection;
+        var check = await BeforeConfirmAsync(turn, form, ct);
+        if (check.Interjection is { } interjection) return interjection;
+        form = check.Form;
 
         if (!NeedsConfirmation)
         {
@@ -195,7 +204,7 @@ public abstract class FormSkill : ISkill
         return await AdvanceAsync(turn, form with { Misses = misses }, hint, ct);
     }
 
-    private IEnumerable<Slot> ChangeableSlots(DialogState form) => Slots.Where(s => s.Applies(form));
+    private IEnumerable<Slot> ChangeableSlots(DialogState form) => Slots.Where(s => s.Applies(form) && s.Question.Length > 0);
 
     private string Summary(DialogState form)
     {

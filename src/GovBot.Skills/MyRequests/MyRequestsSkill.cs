@@ -1,0 +1,40 @@
+using System.Text;
+using GovBot.Skills.Conversation;
+using GovBot.Skills.Nlu;
+
+namespace GovBot.Skills.MyRequests;
+
+/// <summary>我的上报 / 查进度 S1024: what the person has going on, from every skill that keeps things for them.</summary>
+public sealed class MyRequestsSkill(IEnumerable<IMyRequestsSource> sources) : ISkill
+{
+    private const int ListLength = 5;
+
+    public string Name => "my-requests";
+    public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.MyRequests];
+    public MenuEntry? Menu => new("查进度", "我的上报", Order: 20);
+
+    public async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (turn.Nlu?.Find(Entities.Ticket) is { } ticket)
+        {
+            foreach (var source in sources)
+                if (await source.DescribeAsync(turn.User, ticket, ct) is { } story) return Reply.Text(story);
+            return Reply.Text($"没有找到编号 {ticket}，请核对一下编号。说「我的上报」可以看您的全部事项。");
+        }
+
+        var chosen = sources.Where(s => s.Keywords.Any(k => turn.Text.Contains(k, StringComparison.Ordinal))).ToList();
+        if (chosen.Count == 0) chosen = [.. sources];
+        var lines = new List<RequestLine>();
+        foreach (var source in chosen) lines.AddRange(await source.ListAsync(turn.User, ListLength, ct));
+        if (lines.Count == 0) return Reply.Text("您还没有在办的事项。有问题直接说，比如「5号楼门口有人乱停车」。");
+
+        var text = new StringBuilder("您最近的事项：");
+        foreach (var line in lines.OrderByDescending(l => l.At).Take(ListLength)) text.Append('\n').Append(line.Text);
+        text.Append("\n想看某一件的详情，说「查进度」加编号就行。");
+        return Reply.Text(text.ToString());
+    }
+
+    public Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct) => StartAsync(turn, ct);
+
+    public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => StartAsync(turn, ct);
+}

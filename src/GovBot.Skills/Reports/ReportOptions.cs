@@ -1,0 +1,11 @@
+namespace GovBot.Skills.Reports;
+
+public sealed class ReportOptions
+{
+    /// <summary>A handled report the resident did not rate within this time counts as accepted.</summary>
+    public TimeSpan RatingPeriod { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>An open report of the same category at the same place within this time is offered to join.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Tickets are this letter (说事) followed by a number.</summary>
+    public string TicketPrefix { get; set; } = "S";
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GovBot.Data;
+using GovBot.Data.Places;
+using GovBot.Data.Reports;
+using GovBot.Skills.Conversation;
+using GovBot.Skills.Conversation.Forms;
+using GovBot.Skills.Nlu;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Skills.Reports;
+
+/// <summary>
+/// 说事 for residents: one sentence, a photo or a location is often enough. The skill fills in what it
+/// can (the resident's compound, a building named in the sentence, the category), asks only for what is
+/// missing, offers to join a neighbour's open report of the same problem, and files it with a ticket.
+/// Ratings come back here as taps on the result card.
+/// </summary>
+public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : FormSkill
+{
+    private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos";
+    private const string DuplicateStep = "duplicate", CommentStep = "comment";
+    private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
+    private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report";
+    private static readonly string[] OwnBuildingWords = ["本楼", "我家", "我们楼", "我住的楼", "我家楼", "家门口", "我们单元", "就这栋", "1. 本楼"];
+    private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
+    private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
+
+    private List<ReportCategory>? _categories;
+
+    public override string Name => "reports";
+    public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.ReportProblem];
+    public override MenuEntry? Menu => new("反映问题（说事、随手拍）", "3号楼楼道堆满了杂物", Order: 10);
+
+    protected override string ConfirmHeading => "要上报的问题：";
+
+    protected override IReadOnlyList<Slot> Slots =>
+    [
+        new(What, "问题", "请说说是什么问题？比如「楼道里堆满了杂物」。", "5号楼门口天天有人乱停车")
+        {
+            Parse = (_, _, text, _) => Task.FromResult(Describes(text) ? SlotValue.Of(Trim(text)) : null),
+        },
+        new(Category, "类别", "这属于哪一类？", "1 或「乱停乱放」")
+        {
+            Choices = async (_, _, ct) => (await CategoriesAsync(ct)).Select(c => c.Name).ToList(),
+            FromEntities = (nlu, _) => nlu.Find(Entities.Category) is { } c && c != DefaultCategories.OtherCategory ? SlotValue.Of(c) : null,
+        },
+        new(Compound, "小区", "在哪个小区？", "清华苑一期")
+        {
+            Optional = true,
+            FromEntities = (nlu, _) => nlu.Find(Entities.Compound) is { } c ? SlotValue.Of(c) : null,
+            Resets = [BuildingIdSlot],
+        },
+        new(Place, "位置", "在哪儿？说楼号（比如「5号楼」）或地点（比如「东门口」），也可以直接发个位置。", "3号楼 或 小区东门")
+        {
+            Parse = (turn, _, text, _) => Task.FromResult(ReadPlace(turn, text)),
+            FromEntities = (nlu, _) => nlu.Find(Entities.Building) is { } n ? new SlotValue("n:" + n, n + "号楼") : null,
+            Resets = [BuildingIdSlot],
+        },
+        new(Photos, "照片", "", "") { Optional = true },
+    ];
+
+    protected override async Task<DialogState> PrepareAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        if (turn.Message.Kind == MessageKind.Text && Describes(turn.Text)) form = form.With(What, Trim(turn.Text));
+        if (turn.User.CompoundId is { } home && await db.Compounds.FindAsync([home], ct) is { } compound)
+            form = form.With(Compound, compound.Name);
+        return form;
+    }
+
+    protected override Task<DialogState> AbsorbAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        var m = turn.Message;
+        if (m.Kind == MessageKind.Image && m.MediaId is { } media)
+        {
+            var photos = (form.Slot(Photos) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Append(media + "|" + m.PicUrl).ToList();
+            form = form.With(Photos, string.Join(';', photos)).With(Photos + "#", $"{photos.Count}张");
+        }
+        if (m.Kind == MessageKind.Location && m.Location is { } at)
+        {
+            form = form.With(LatSlot, at.Latitude.ToString(CultureInfo.InvariantCulture))
+                .With(LngSlot, at.Longitude.ToString(CultureInfo.InvariantCulture));
+            if (!form.Slots.ContainsKey(Place) || form.Slot(Place)!.StartsWith("loc:", StringComparison.Ordinal))
+                form = form.With(Place, "loc:" + (at.Label ?? "位置")).With(Place + "#", at.Label ?? "已发送的位置");
+        }
+        return Task.FromResult(form);
+    }
+
+    public override async Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct)
+    {
+        switch (turn.Dialog?.Step)
+        {
+            case DuplicateStep:
+                return await DecideOnTwinAsync(turn, turn.Dialog, ct);
+            case CommentStep:
+                return await CommentAsync(turn, turn.Dialog, ct);
+            default:
+                await CategoriesAsync(ct);
+                return await base.ContinueAsync(turn, ct);
+        }
+    }
+
+    public override async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
+    {
+        await CategoriesAsync(ct);
+        var reply = await base.StartAsync(turn, ct);
+        // A photo alone starts the report with a word of thanks rather than a bare question.
+        return turn.Message.Kind is MessageKind.Image or MessageKind.Location
+            ? Reply.Text(turn.Message.Kind == MessageKind.Image ? "收到照片了。" : "收到位置了。").Then(reply)
+            : reply;
+    }
+
+    protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        var compound = await ResolveCompoundAsync(turn, form, ct);
+        if (compound is null)
+        {
+            return Stop(turn, form.Without(Compound) with { Step = Compound, Choices = null },
+                Reply.Text("没找到这个小区，问题在哪个小区？说小区名字就行，比如「清华苑一期」。"));
+        }
+        form = form.With(CompoundIdSlot, compound.Id.ToString(CultureInfo.InvariantCulture));
+
+        if (form.Slot(Place) is { } place && place.StartsWith("n:", StringComparison.Ordinal))
+        {
+            var number = int.Parse(place[2..], CultureInfo.InvariantCulture);
+            var building = await db.Buildings.FirstOrDefaultAsync(b => b.CompoundId == compound.Id && b.Number == number, ct);
+            if (building is null)
+            {
+                return Stop(turn, form.Without(Place).Without(Place + "#") with { Step = Place, Choices = null },
+                    Reply.Text($"{compound.Name}没找到{number}号楼。问题在哪儿？说楼号或地点就行。"));
+            }
+            form = form.With(BuildingIdSlot, building.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (form.Slot(SeparateSlot) is null && await FindTwinAsync(form, ct) is { } twin)
+        {
+            return Stop(turn, form.With(TwinSlot, twin.Id.ToString(CultureInfo.InvariantCulture)) with
+            {
+                Step = DuplicateStep,
+                Choices = TwinChoices,
+            }, Reply.Of(new ChoicesPart(
+                $"{ReportWording.Local(twin.CreatedAt)}已经有邻居反映了{ReportWording.Place(twin)}的{twin.Category!.Name}（编号 {twin.Ticket}，{ReportWording.Status(twin.Status)}）。要一起跟进吗？",
+                TwinChoices)));
+        }
+
+        return FormCheck.Pass(form);
+    }
+
+    private static FormCheck Stop(TurnContext turn, DialogState next, Reply reply)
+    {
+        turn.Continue(next);
+        return FormCheck.Stop(next, reply);
+    }
+
+    protected override async Task<Reply> CompleteAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        var category = (await CategoriesAsync(ct)).First(c => c.Name == form.Slot(Category));
+        var compoundId = int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture);
+        var compound = await db.Compounds.FirstAsync(c => c.Id == compoundId, ct);
+        var place = form.Slot(Place) ?? "";
+        var report = await reports.FileAsync(new NewReport(category.Id, form.Slot(What)!, compound.CommunityId)
+        {
+            CompoundId = compound.Id,
+            BuildingId = form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
+            PlaceNote = place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null,
+            LocationLabel = place.StartsWith("loc:", StringComparison.Ordinal) ? place[4..] : null,
+            Latitude = Number(form.Slot(LatSlot)),
+            Longitude = Number(form.Slot(LngSlot)),
+            Photos = (form.Slot(Photos) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('|')).Select(p => (p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null)).ToList(),
+        }, turn.User, ct);
+
+        var handler = report.GridId is { } grid
+            ? await db.GridWorkers.Where(w => w.GridId == grid).Select(w => w.Person!.Name).ToListAsync(ct)
+            : [];
+        var who = handler.Count > 0 ? $"网格员{string.Join("、", handler)}" : "社区工作人员";
+        return Reply.Text($"已上报！编号 {report.Ticket}，查进度时说「查进度 {report.Ticket}」就行。{who}会尽快处理，有进展第一时间告诉您。");
+    }
+
+    public override async Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct)
+    {
+        var parts = action.Split(':');
+        if (parts is not ["rate", var idText, var starsText]
+            || !int.TryParse(idText, out var id) || !int.TryParse(starsText, out var stars)
+            || await reports.FindAsync(id, ct) is not { } report)
+            return Reply.Text("这个按钮已经失效了。");
+
+        var result = await reports.RateAsync(report, turn.User, stars, ct);
+        if (!result.Done) return Reply.Text(result.Refusal!);
+        if (turn.Message.ResponseCode is { } code)
+            await db.EnqueuePushAsync(new OutboxPush(new CardUpdate($"{ReportService.CardTaskPrefix}{report.Id}-rate", $"已评价：{ReportWording.Stars(stars)}", code), []),
+                turn.Now, ct);
+        turn.Continue(new DialogState { Skill = Name, Step = CommentStep, StartedAt = turn.Now }.With(ReportSlot, idText));
+        return Reply.Text($"谢谢您的评价（{ReportWording.Stars(stars)}）！还有想对网格员说的，直接回复就行；没有的话回复「没有」。");
+    }
+
+    private async Task<Reply> CommentAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        turn.EndDialog();
+        var text = turn.Text;
+        if (text.Length == 0 || YesNo.Read(text) == Answer.No || text is "没有" or "没了" or "没" or "不用" or "不用了")
+            return Reply.Text("好的，感谢您对社区工作的支持！");
+        if (int.TryParse(form.Slot(ReportSlot), out var id) && await reports.FindAsync(id, ct) is { } report)
+            reports.AddRatingComment(report, text);
+        return Reply.Text("收到，已转告网格员。感谢您对社区工作的支持！");
+    }
+
+    private async Task<Reply> DecideOnTwinAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        var choice = form.Choices is { } options ? ChoiceMatcher.Match(turn.Text, options) : null;
+        if (choice is null)
+        {
+            if (YesNo.Read(turn.Text) == Answer.Yes) choice = 0;
+            else if (YesNo.Read(turn.Text) == Answer.No) choice = 1;
+            else
+            {
+                turn.Continue(form);
+                return Reply.Of(new ChoicesPart("请回复 1 一起跟进，或 2 单独上报：", form.Choices ?? []));
+            }
+        }
+
+        if (choice == 1) return await ResumeAsync(turn, form.With(SeparateSlot, "1") with { Step = null }, null, ct);
+
+        turn.EndDialog();
+        var twin = await reports.FindAsync(int.Parse(form.Slot(TwinSlot)!, CultureInfo.InvariantCulture), ct);
+        if (twin is null) return Reply.Text("那条反映找不到了，请重新说一下问题。");
+        var joined = await reports.JoinAsync(twin, turn.User, ct);
+        return Reply.Text(joined.Done
+            ? $"好的，您已加入 {twin.Ticket} 一起跟进，有进展会同时告诉您。"
+            : joined.Refusal!);
+    }
+
+    private async Task<Report?> FindTwinAsync(DialogState form, CancellationToken ct)
+    {
+        var category = (await CategoriesAsync(ct)).FirstOrDefault(c => c.Name == form.Slot(Category));
+        if (category is null) return null;
+        var place = form.Slot(Place);
+        return await reports.FindTwinAsync(category.Id,
+            int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture),
+            form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
+            place is not null && place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null, ct);
+    }
+
+    private async Task<Compound?> ResolveCompoundAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        var name = form.Slot(Compound);
+        if (name is null) return turn.User.CompoundId is { } home ? await db.Compounds.FindAsync([home], ct) : null;
+        var candidates = await db.Compounds.Where(c => c.Name == name || c.Aliases.Contains(name)).ToListAsync(ct);
+        // Two compounds of one name in different communities: the resident's own community decides.
+        return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();
+    }
+
+    private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct) =>
+        _categories ??= await db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+
+    private static SlotValue? ReadPlace(TurnContext turn, string text)
+    {
+        var t = text.Trim();
+        if (OwnBuildingWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && turn.User.Building is { } own)
+            return new SlotValue("n:" + own.Number, own.Name);
+        if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
+        if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");
+        return t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;
+    }
+
+    /// <summary>Whether the text says what is wrong, beyond "I want to report something".</summary>
+    private static bool Describes(string text)
+    {
+        var rest = text;
+        foreach (var word in GenericWords) rest = rest.Replace(word, "", StringComparison.Ordinal);
+        return rest.Count(char.IsLetterOrDigit) >= 3;
+    }
+
+    private static string Trim(string text) => text.Length > 500 ? text[..500] : text.Trim();
+
+    private static double? Number(string? s) => double.TryParse(s, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    [GeneratedRegex(@"^\s*(\d{1,3})\s*(号楼|号|栋|幢|楼)?\s*$")]
+    private static partial Regex BuildingNumber();
+}

@@ -1,0 +1,42 @@
+using GovBot.Data.Reports;
+
+namespace GovBot.Skills.Reports;
+
+/// <summary>How reports read to residents and workers: short Chinese for a phone screen.</summary>
+public static class ReportWording
+{
+    public static string Status(ReportStatus status) => status switch
+    {
+        ReportStatus.Reported => "已上报，等待受理",
+        ReportStatus.Accepted => "已受理，正在处理",
+        ReportStatus.Deliberating => "协商中",
+        ReportStatus.Handled => "已办结，等您评价",
+        ReportStatus.Rated => "已评价",
+        ReportStatus.Rejected => "已驳回",
+        _ => "处理中",
+    };
+
+    public static string Place(Report r)
+    {
+        var place = (r.Compound?.Name ?? "") + (r.Building?.Name ?? "");
+        if (r.PlaceNote is { Length: > 0 } note) place += (place.Length > 0 ? " " : "") + note;
+        if (place.Length == 0 && r.LocationLabel is { Length: > 0 } label) place = label;
+        return place.Length > 0 ? place : r.Community?.Name ?? "";
+    }
+
+    /// <summary>"张丽" → "张女士/先生" is guesswork; "张*" hides the name without guessing.</summary>
+    public static string MaskName(string? name) =>
+        string.IsNullOrEmpty(name) ? "居民" : name.Length == 1 ? name : name[0] + new string('*', Math.Min(name.Length - 1, 2));
+
+    public static string Stars(int? stars) => stars switch
+    {
+        5 => "很满意",
+        4 => "满意",
+        3 => "一般",
+        2 => "不满意",
+        1 => "很不满意",
+        _ => "未评价（视为认可）",
+    };
+
+    public static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 HH:mm");
+}
