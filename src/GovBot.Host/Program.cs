@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
+using GovBot.Host.Open311;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Conversation;
@@ -17,12 +18,14 @@ builder.AddGovBotConversation();
 builder.AddGovBotReports();
 builder.AddWeComOutbound();
 builder.AddWeComCallback();
+builder.AddOpen311();
 builder.AddGovBotHealth();
 
 var app = builder.Build();
 
 app.MapWeComCallback();
 app.MapNluApi();
+app.MapOpen311();
 app.MapGovBotHealth();
 
 await app.RunAsync();
