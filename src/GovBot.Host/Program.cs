@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
+using GovBot.Host.Reports;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Conversation;
@@ -16,6 +17,7 @@ builder.AddGovBotNlu();
 builder.AddGovBotConversation();
 builder.AddGovBotReports();
 builder.AddWeComOutbound();
+builder.AddReportBackgroundWork();
 builder.AddWeComCallback();
 builder.AddGovBotHealth();
 
