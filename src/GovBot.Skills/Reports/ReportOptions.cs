@@ -8,4 +8,9 @@ public sealed class ReportOptions
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
     /// <summary>Tickets are this letter (说事) followed by a number.</summary>
     public string TicketPrefix { get; set; } = "S";
+    /// <summary>
+    /// How often the host looks for reports past their time limits. A minute keeps an escalation
+    /// at most a minute late without loading the store; the limits themselves live in each category.
+    /// </summary>
+    public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -12,12 +12,13 @@ public static class ReportRegistration
     {
         var services = builder.Services;
         services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection("Reports"))
-            .Validate(o => o.RatingPeriod > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero, "Reports: periods must be positive.")
+            .Validate(o => o.RatingPeriod > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero && o.DeadlineSweepInterval > TimeSpan.Zero, "Reports: periods must be positive.")
             .Validate(o => o.TicketPrefix is { Length: 1 } p && char.IsAsciiLetterUpper(p[0]), "Reports:TicketPrefix must be one capital letter.")
             .ValidateOnStart();
         services.AddHostedService<ReportCategorySeeder>();
         services.AddScoped<ReportRouting>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ReportDeadlines>();
         services.AddScoped<IMyRequestsSource, ReportRequestsSource>();
         services.AddSkill<ReportSkill>();
         services.AddSkill<CaseworkSkill>();

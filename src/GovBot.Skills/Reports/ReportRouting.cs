@@ -19,8 +19,9 @@ public sealed class ReportRouting(GovBotDb db)
         List<int> grids = [];
         if (buildingId is { } b)
         {
-            var grid = await db.Buildings.Where(x => x.Id == b).Select(x => x.MicroGrid!.GridId).FirstOrDefaultAsync(ct);
-            if (grid != 0) grids.Add(grid);
+            // A building not yet put in a micro-grid has no grid: the nullable projection says so instead of throwing.
+            var grid = await db.Buildings.Where(x => x.Id == b).Select(x => (int?)x.MicroGrid!.GridId).FirstOrDefaultAsync(ct);
+            if (grid is { } g) grids.Add(g);
         }
         if (grids.Count == 0 && compoundId is { } c)
             grids = await db.Buildings.Where(x => x.CompoundId == c && x.MicroGridId != null)

@@ -36,6 +36,8 @@ public sealed record Transition(bool Done, string? Refusal = null)
 public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvider time, IOptions<ReportOptions> options)
 {
     public const string CardTaskPrefix = "report-";
+    /// <summary>The action of a handover's event row; the deadline sweep restarts the accept clock there.</summary>
+    public const string HandOverAction = "转交";
 
     public async Task<Report> FileAsync(NewReport draft, Person? reporter, CancellationToken ct)
     {
@@ -164,15 +166,22 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
                 break;
         }
 
-        Move(report, ReportStatus.Reported, actor, "转交", name);
+        Move(report, ReportStatus.Reported, actor, HandOverAction, name);
         report.HandedTo = target;
         report.HandedToName = name;
         report.AssigneeId = null;
         report.Assignee = null;
+        // The new holder gets its own time limits: the deadline sweep starts the accept clock at this handover.
         report.AcceptedAt = null;
         report.AcceptEscalatedAt = null;
-        // Property companies work outside WeCom: once handed over, the community follows it up by phone.
-        if (target == HandoverTarget.PropertyManager) Move(report, ReportStatus.Accepted, actor, "物业处理中", name);
+        report.HandleEscalatedAt = null;
+        // Property companies work outside WeCom: once handed over, the community follows it up by phone,
+        // and the handle limit runs from now so a stalled property company still reaches the secretary.
+        if (target == HandoverTarget.PropertyManager)
+        {
+            Move(report, ReportStatus.Accepted, actor, "物业处理中", name);
+            report.AcceptedAt = report.UpdatedAt;
+        }
         if (recipients.Count > 0)
             await PushAsync(recipients.Where(p => p.Id != actor.Id).ToList(), WorkerCard(report), Key(report, "handover-card"), ct);
         await NotifyResidentsAsync(report, $"您反映的问题（{report.Ticket}）已转交{name}处理。", ct);

@@ -38,5 +38,14 @@ public static class ReportWording
         _ => "未评价（视为认可）",
     };
 
+    /// <summary>"2小时"、"1天3小时"、"25分钟": the two largest units are all a reader needs.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1)) return "不到1分钟";
+        if (span.Days > 0) return $"{span.Days}天" + (span.Hours > 0 ? $"{span.Hours}小时" : "");
+        if (span.Hours > 0) return $"{span.Hours}小时" + (span.Minutes > 0 ? $"{span.Minutes}分钟" : "");
+        return $"{span.Minutes}分钟";
+    }
+
     public static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 HH:mm");
 }
