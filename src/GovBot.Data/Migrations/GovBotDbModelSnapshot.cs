@@ -619,6 +619,10 @@ namespace GovBot.Data.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlaceNote")
                         .HasColumnType("TEXT");
 
@@ -629,6 +633,10 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(210)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReporterId")

@@ -13,6 +13,8 @@ public class Report
     public Person? Reporter { get; set; }
     /// <summary>Reports filed through Open311 carry the filer's name here instead of a person.</summary>
     public string? ExternalReporter { get; set; }
+    /// <summary>Phone or e-mail an outside filer left; for staff to call back, never shown on cards.</summary>
+    public string? ReporterContact { get; set; }
     public int CategoryId { get; set; }
     public ReportCategory? Category { get; set; }
     public required string Description { get; set; }
@@ -28,6 +30,8 @@ public class Report
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public string? LocationLabel { get; set; }
+    /// <summary>A picture the filer links to rather than sends (Open311's media_url); theirs to serve, never fetched.</summary>
+    public string? MediaUrl { get; set; }
 
     /// <summary>The grid whose workers handle it; null when no grid could be found (then the community does).</summary>
     public int? GridId { get; set; }

@@ -15,12 +15,6 @@ public sealed partial class Open311Filing(
 {
     public const string Source = "open311";
 
-    /// <summary>
-    /// A client's media_url is kept as a photo under this media id, with the URL as its PicUrl: it is no WeCom
-    /// media id, so whatever fetches WeCom media must skip it (the URL is the client's to serve).
-    /// </summary>
-    public const string MediaMarker = "open311:media_url";
-
     /// <summary>The spec allows 4,000 characters; the store and the worker's card hold 2,000.</summary>
     public const int MaxDescriptionLength = 2000;
 
@@ -45,9 +39,10 @@ public sealed partial class Open311Filing(
             LocationLabel = addressString,
             Latitude = lat,
             Longitude = lng,
-            Photos = mediaUrl is null ? [] : [(MediaMarker, mediaUrl)],
+            MediaUrl = mediaUrl,
             Source = Source,
             ExternalReporter = Reporter(client, form),
+            ReporterContact = Contact(form),
         };
 
         // FileAsync saves twice (the id makes the ticket); one transaction keeps a half-filed report out of sight.
@@ -77,9 +72,13 @@ public sealed partial class Open311Filing(
             ({ } f, { } l) => $"{f} {l}",
             _ => first ?? last,
         };
+        return name is null ? client.Name : $"{name}（经{client.Name}）";
+    }
+
+    private static string? Contact(IFormCollection form)
+    {
         var contact = string.Join(" ", new[] { Field(form, "phone", MaxFieldLength), Field(form, "email", MaxFieldLength) }.OfType<string>());
-        var who = name is null ? client.Name : $"{name}（经{client.Name}）";
-        return contact.Length > 0 ? $"{who} {contact}" : who;
+        return contact.Length > 0 ? contact : null;
     }
 
     private static bool IsChinese(string name) => name.All(c => c is >= '\u4e00' and <= '\u9fff' or '·');

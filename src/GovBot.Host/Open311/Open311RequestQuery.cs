@@ -53,14 +53,14 @@ public sealed class Open311RequestQuery(GovBotDb db)
             if (filter.Statuses is { } statuses) query = query.Where(r => statuses.Contains(r.Status));
         }
         var reports = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(MaxResults).ToListAsync(ct);
-        return await MapAsync(reports, ct);
+        return Map(reports);
     }
 
     public async Task<RequestDto?> FindAsync(string ticket, CancellationToken ct)
     {
         var wanted = ticket.Trim().ToUpperInvariant();
         var report = await Loaded().FirstOrDefaultAsync(r => r.Ticket == wanted, ct);
-        return report is null ? null : (await MapAsync([report], ct))[0];
+        return report is null ? null : Map([report])[0];
     }
 
     private IQueryable<Report> Loaded() => db.Reports.AsNoTracking()
@@ -68,15 +68,8 @@ public sealed class Open311RequestQuery(GovBotDb db)
         .Include(r => r.Community!).ThenInclude(c => c.Town!).ThenInclude(t => t.County);
 
     /// <summary>Only a media_url a client sent is published: residents' chat photos are theirs, not the public's.</summary>
-    private async Task<List<RequestDto>> MapAsync(List<Report> reports, CancellationToken ct)
-    {
-        var ids = reports.Select(r => r.Id).ToList();
-        var media = (await db.ReportPhotos.AsNoTracking()
-                .Where(p => ids.Contains(p.ReportId) && p.MediaId == Open311Filing.MediaMarker && p.PicUrl != null)
-                .Select(p => new { p.ReportId, p.PicUrl }).ToListAsync(ct))
-            .DistinctBy(p => p.ReportId).ToDictionary(p => p.ReportId, p => p.PicUrl);
-        return reports.Select(r => RequestMapping.ToRequest(r, media.GetValueOrDefault(r.Id))).ToList();
-    }
+    private static List<RequestDto> Map(List<Report> reports) =>
+        reports.Select(r => RequestMapping.ToRequest(r)).ToList();
 
     /// <summary>The spec's default and limit: the most recent 90 days, and never a wider span.</summary>
     private static (DateTimeOffset From, DateTimeOffset To) Window(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset now)

@@ -19,7 +19,7 @@ internal static class RequestMapping
     public const char BuildingIdPrefix = 'B', CompoundIdPrefix = 'C';
 
     /// <summary>Report, with Category, Community (Town, County), Compound, Building and Grid loaded.</summary>
-    public static RequestDto ToRequest(Report r, string? mediaUrl) => new(
+    public static RequestDto ToRequest(Report r) => new(
         r.Ticket,
         r.IsOpen ? Open : Closed,
         StatusNotes(r),
@@ -36,7 +36,7 @@ internal static class RequestMapping
         Zipcode: null,
         r.Latitude,
         r.Longitude,
-        mediaUrl);
+        r.MediaUrl);
 
     /// <summary>Who works on it: the property company it was handed to, else the grid, else the community.</summary>
     public static string? Agency(Report r) =>

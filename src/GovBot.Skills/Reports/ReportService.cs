@@ -16,9 +16,11 @@ public sealed record NewReport(int CategoryId, string Description, int Community
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public string? LocationLabel { get; init; }
+    public string? MediaUrl { get; init; }
     public IReadOnlyList<(string MediaId, string? PicUrl)> Photos { get; init; } = [];
     public string Source { get; init; } = "wecom";
     public string? ExternalReporter { get; init; }
+    public string? ReporterContact { get; init; }
 }
 
 /// <summary>The outcome of asking to move a report; <see cref="Refusal"/> says why not, in Chinese.</summary>
@@ -49,6 +51,7 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             Ticket = "~" + Guid.NewGuid().ToString("N")[..10],
             Reporter = reporter,
             ExternalReporter = draft.ExternalReporter,
+            ReporterContact = draft.ReporterContact,
             CategoryId = draft.CategoryId,
             Description = draft.Description,
             CommunityId = draft.CommunityId,
@@ -58,6 +61,7 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             Latitude = draft.Latitude,
             Longitude = draft.Longitude,
             LocationLabel = draft.LocationLabel,
+            MediaUrl = draft.MediaUrl,
             GridId = route.GridId,
             Status = ReportStatus.Reported,
             CreatedAt = now,

@@ -58,12 +58,13 @@ public sealed class Open311PostTests : IAsyncLifetime
         var report = await _bot.WithDbAsync(db => db.Reports.Include(r => r.Building).Include(r => r.Photos).SingleAsync());
         Assert.Equal("open311", report.Source);
         Assert.Null(report.ReporterId);
-        Assert.StartsWith("张丽（经清徐县12345热线）", report.ExternalReporter);
-        Assert.Contains("13800000000", report.ExternalReporter);
+        Assert.Equal("张丽（经清徐县12345热线）", report.ExternalReporter);
+        Assert.Equal("13800000000", report.ReporterContact);
         Assert.Equal(3, report.Building!.Number);
         Assert.Equal("2单元", report.PlaceNote);
         Assert.Equal(37.6071, report.Latitude);
-        Assert.Equal("https://12345.qingxu.gov.cn/media/1.jpg", Assert.Single(report.Photos).PicUrl);
+        Assert.Equal("https://12345.qingxu.gov.cn/media/1.jpg", report.MediaUrl);
+        Assert.Empty(report.Photos);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovBot.Data.Migrations
 {
     [DbContext(typeof(GovBotDb))]
-    [Migration("20261123111233_Reports")]
+    [Migration("20261123113149_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -622,6 +622,10 @@ namespace GovBot.Data.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlaceNote")
                         .HasColumnType("TEXT");
 
@@ -632,6 +636,10 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(210)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReporterId")
