@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests use (a real redis-server), only where missing.
+# Installs the system packages the tests use (a real redis-server; Debian's chromium, which the
+# emulator page test drives through Playwright at /usr/bin/chromium), only where missing.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

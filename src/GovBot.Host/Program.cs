@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.Open311;
@@ -10,7 +11,9 @@ using GovBot.Skills.Nlu;
 using GovBot.Skills.Reports;
 using GovBot.Skills.State;
 
-var builder = WebApplication.CreateBuilder(args);
+// "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
+var chat = TerminalChat.FromArgs(args);
+var builder = WebApplication.CreateBuilder(chat?.HostArgs ?? args);
 
 builder.AddGovBotData();
 builder.AddGovBotState();
@@ -21,6 +24,7 @@ builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddWeComCallback();
 builder.AddOpen311();
+builder.AddWeComEmulator();
 builder.AddGovBotHealth();
 
 var app = builder.Build();
@@ -29,8 +33,11 @@ app.MapWeComCallback();
 app.MapNluApi();
 app.MapOpen311();
 app.MapGovBotHealth();
+app.MapWeComEmulator();
 
+if (chat is not null) return await chat.RunAsync(app);
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

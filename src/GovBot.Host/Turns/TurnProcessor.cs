@@ -41,7 +41,14 @@ public sealed partial class TurnProcessor(
                     .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
                     .OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
             }
-            if (next is null) return true;
+            if (next is null)
+            {
+                // A turn answered passively may have pushed to others (the grid worker's card): wake the outbox for
+                // those now rather than at its next poll. Only here, once the inbox is drained, so that the pass
+                // never delays looking for the next message.
+                outbox.Signal();
+                return true;
+            }
             await ProcessAsync(next, ct);
         }
         return true;
