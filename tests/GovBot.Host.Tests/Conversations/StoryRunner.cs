@@ -66,21 +66,12 @@ public static class StoryRunner
     }
 
     /// <summary>The passive answer plus anything pushed to the sender because of this message.</summary>
-    private static async Task<string> SendAsync(BotHost bot, UserSays says, StoryScript story)
-    {
-        var pushedBefore = bot.PushedTextsTo(says.User).Count;
-        var answer = says.Text switch
+    private static Task<string> SendAsync(BotHost bot, UserSays says, StoryScript story) =>
+        bot.ReplyToAsync(says.User, () => says.Text switch
         {
-            "[图片]" => await bot.WeCom.SendImageAsync(says.User, "media-" + Guid.NewGuid().ToString("N")[..12], "https://example.invalid/p.jpg"),
-            ['[', '位', '置', ' ', .. var label, ']'] => await bot.WeCom.SendLocationAsync(says.User, 37.6072, 112.3596, label),
-            ['[', .. var button, ']'] => await TapAsync(bot, says.User, button, story, says.Line),
-            _ => await bot.WeCom.SendTextAsync(says.User, says.Text),
-        };
-        if (answer.PassiveReply is null)
-            await BotHost.EventuallyAsync(() => Task.FromResult(bot.PushedTextsTo(says.User).Count > pushedBefore), PushWait,
-                $"No reply reached {says.User} after 「{says.Text}」.");
-        await Task.Delay(Settle);
-        var pushes = bot.PushedTextsTo(says.User).Skip(pushedBefore);
-        return string.Join("\n", new[] { answer.PassiveReply }.Concat(pushes).OfType<string>());
-    }
+            "[图片]" => bot.WeCom.SendImageAsync(says.User, "media-" + Guid.NewGuid().ToString("N")[..12], "https://example.invalid/p.jpg"),
+            ['[', '位', '置', ' ', .. var label, ']'] => bot.WeCom.SendLocationAsync(says.User, 37.6072, 112.3596, label),
+            ['[', .. var button, ']'] => TapAsync(bot, says.User, button, story, says.Line),
+            _ => bot.WeCom.SendTextAsync(says.User, says.Text),
+        }, PushWait, Settle);
 }

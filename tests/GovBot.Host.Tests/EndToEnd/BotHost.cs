@@ -94,6 +94,25 @@ public sealed class BotHost : IAsyncDisposable
         return await work(db);
     }
 
+    /// <summary>
+    /// What the member sees after one message: the passive answer plus anything pushed to them meanwhile. When
+    /// another instance took the turn, or it ran past the passive budget, the reply arrives only as a push.
+    /// </summary>
+    public async Task<string> ReplyToAsync(string user, Func<Task<CallbackAnswer>> send, TimeSpan? wait = null, TimeSpan? settle = null)
+    {
+        var pushedBefore = PushedTextsTo(user).Count;
+        var answer = await send();
+        if (answer.PassiveReply is null)
+            await EventuallyAsync(() => Task.FromResult(PushedTextsTo(user).Count > pushedBefore), wait,
+                $"No reply reached {user}.");
+        if (settle is { } pause) await Task.Delay(pause);
+        var pushes = PushedTextsTo(user).Skip(pushedBefore);
+        return string.Join("\n", new[] { answer.PassiveReply }.Concat(pushes).OfType<string>());
+    }
+
+    /// <summary>The reply a member sees to a text message.</summary>
+    public Task<string> SayAsync(string user, string text) => ReplyToAsync(user, () => WeCom.SendTextAsync(user, text));
+
     /// <summary>Texts pushed to <paramref name="user"/> through message/send, oldest first.</summary>
     public IReadOnlyList<string> PushedTextsTo(string user) =>
         StandIn.CallsTo("message/send")

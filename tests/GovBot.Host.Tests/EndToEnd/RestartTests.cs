@@ -81,11 +81,11 @@ public sealed class RestartTests(RedisServerFixture redis) : IAsyncLifetime
 
         // WeCom may deliver consecutive messages of one member to different instances behind a load balancer.
         var user = "neighbour-" + Guid.NewGuid().ToString("N")[..8];
-        Assert.Contains("哪个社区", (await a.WeCom.SendTextAsync(user, "你好")).PassiveReply);
-        Assert.Contains("哪个小区", (await b.WeCom.SendTextAsync(user, "迎新社区")).PassiveReply);
-        Assert.Contains("几号楼", (await a.WeCom.SendTextAsync(user, "世纪花园")).PassiveReply);
-        Assert.Contains("回复「是」", (await b.WeCom.SendTextAsync(user, "1")).PassiveReply);
-        Assert.Contains("记好了：世纪花园1号楼", (await a.WeCom.SendTextAsync(user, "是")).PassiveReply);
+        Assert.Contains("哪个社区", await a.SayAsync(user, "你好"));
+        Assert.Contains("哪个小区", await b.SayAsync(user, "迎新社区"));
+        Assert.Contains("几号楼", await a.SayAsync(user, "世纪花园"));
+        Assert.Contains("回复「是」", await b.SayAsync(user, "1"));
+        Assert.Contains("记好了：世纪花园1号楼", await a.SayAsync(user, "是"));
 
         Assert.Equal(5, await a.WithDbAsync(db => db.Inbox.CountAsync(m => m.UserId == user && m.Status == InboxStatus.Done)));
     }
