@@ -1,3 +1,4 @@
+using GovBot.Skills.GridContact;
 using GovBot.Skills.Help;
 using GovBot.Skills.MyRequests;
 using GovBot.Skills.Onboarding;
@@ -28,6 +29,7 @@ public static class SkillRegistration
         services.AddSkill<HelpSkill>();
         services.AddSkill<OnboardingSkill>();
         services.AddSkill<MyRequestsSkill>();
+        services.AddSkill<GridContactSkill>();
         return builder;
     }
 

@@ -1,0 +1,68 @@
+using System.Text;
+using GovBot.Data;
+using GovBot.Data.People;
+using GovBot.Skills.Conversation;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Skills.GridContact;
+
+/// <summary>
+/// 我们的网格员是谁: the grid workers and micro-grid lead of the building the resident lives in, with their
+/// phone numbers (posted on every building's notice board, so no secret), or the community's staff when the
+/// building belongs to no grid.
+/// </summary>
+public sealed class GridContactSkill(GovBotDb db) : ISkill
+{
+    public string Name => "grid-contact";
+    public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.GridContact];
+    public MenuEntry? Menu => new("找网格员", "我们的网格员是谁", Order: 30);
+
+    public async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
+    {
+        var user = turn.User;
+        if (user.BuildingId is { } buildingId)
+        {
+            var building = await db.Buildings.AsNoTracking()
+                .Include(b => b.Compound)
+                .Include(b => b.MicroGrid!).ThenInclude(m => m.Lead)
+                .Include(b => b.MicroGrid!).ThenInclude(m => m.Grid)
+                .FirstAsync(b => b.Id == buildingId, ct);
+            if (building.MicroGrid is { Grid: { } grid } micro)
+            {
+                var text = new StringBuilder($"您家{building.Compound!.Name}{building.Name}属于{grid.Name}。");
+                foreach (var worker in await WorkersAsync([grid.Id], ct))
+                    text.Append("\n网格员：").Append(Contact(worker));
+                if (micro.Lead is { } lead)
+                    text.Append("\n微网格长：").Append(Contact(lead)).Append('（').Append(micro.Name).Append('）');
+                return Reply.Text(text.Append("\n有问题也可以直接跟我说，我转给网格员。").ToString());
+            }
+        }
+        else if (user.CompoundId is { } compoundId)
+        {
+            var grids = await db.Buildings.Where(b => b.CompoundId == compoundId && b.MicroGridId != null)
+                .Select(b => b.MicroGrid!.GridId).Distinct().ToListAsync(ct);
+            var workers = await WorkersAsync(grids, ct);
+            if (workers.Count > 0)
+                return Reply.Text("您小区的网格员：\n" + string.Join("\n", workers.Select(Contact)) + "\n告诉我您住几号楼，就能找到负责您家的那一位。");
+        }
+
+        if (user.CommunityId is not { } communityId)
+            return Reply.Text("还不知道您住在哪儿。回复「你好」登记一下住址，我就能告诉您网格员是谁。");
+        var staff = await db.People.AsNoTracking()
+            .Where(p => p.CommunityId == communityId && (p.Roles & (Roles.Staff | Roles.Secretary)) != 0)
+            .OrderBy(p => p.Id).ToListAsync(ct);
+        return Reply.Text(staff.Count == 0
+            ? "您住的地方还没有安排网格员。有问题直接跟我说，我转给社区。"
+            : "您住的楼还没划进网格，可以找社区：\n" + string.Join("\n", staff.Select(Contact)));
+    }
+
+    public Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct) => StartAsync(turn, ct);
+
+    public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => StartAsync(turn, ct);
+
+    private Task<List<Person>> WorkersAsync(IReadOnlyCollection<int> gridIds, CancellationToken ct) =>
+        db.GridWorkers.AsNoTracking().Where(w => gridIds.Contains(w.GridId))
+            .OrderBy(w => w.GridId).ThenBy(w => w.PersonId).Select(w => w.Person!).ToListAsync(ct);
+
+    private static string Contact(Person p) => p.Phone is { } phone ? $"{p.Name} {phone}" : p.Name;
+}
