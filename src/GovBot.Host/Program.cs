@@ -1,8 +1,10 @@
 using GovBot.Data;
+using GovBot.Host.CheckIns;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
+using GovBot.Skills.CheckIns;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Reports;
@@ -15,6 +17,7 @@ builder.AddGovBotState();
 builder.AddGovBotNlu();
 builder.AddGovBotConversation();
 builder.AddGovBotReports();
+builder.AddGovBotCheckIns();
 builder.AddWeComOutbound();
 builder.AddWeComCallback();
 builder.AddGovBotHealth();
@@ -23,6 +26,7 @@ var app = builder.Build();
 
 app.MapWeComCallback();
 app.MapNluApi();
+app.MapCheckInsApi();
 app.MapGovBotHealth();
 
 await app.RunAsync();

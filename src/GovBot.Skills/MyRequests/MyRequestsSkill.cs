@@ -26,6 +26,7 @@ public sealed class MyRequestsSkill(IEnumerable<IMyRequestsSource> sources) : IS
         if (chosen.Count == 0) chosen = [.. sources];
         var lines = new List<RequestLine>();
         foreach (var source in chosen) lines.AddRange(await source.ListAsync(turn.User, ListLength, ct));
+        if (lines.Count == 0 && chosen.Count == 1 && chosen[0].EmptyText is { } empty) return Reply.Text(empty);
         if (lines.Count == 0) return Reply.Text("您还没有在办的事项。有问题直接说，比如「5号楼门口有人乱停车」。");
 
         var text = new StringBuilder("您最近的事项：");
