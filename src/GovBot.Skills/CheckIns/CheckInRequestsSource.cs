@@ -8,6 +8,8 @@ public sealed class CheckInRequestsSource(CheckInService checkIns) : IMyRequests
 {
     public IReadOnlyList<string> Keywords { get; } = ["报到", "报道"];
 
+    public bool HasTickets => false;
+
     public string? EmptyText => "您还没有报到。党员说「我要报到」就可以在居住的社区报到，两分钟就好。";
 
     public async Task<IReadOnlyList<RequestLine>> ListAsync(Person person, int take, CancellationToken ct)

@@ -115,7 +115,12 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
             return await units.StartAsync(turn, ct);
 
         await PlacesAsync(ct);
-        if (await checkIns.ActiveAsync(turn.User.Id, ct) is not { } open) return await base.StartAsync(turn, ct);
+        if (await checkIns.ActiveAsync(turn.User.Id, ct) is not { } open)
+        {
+            var first = await base.StartAsync(turn, ct);
+            var known = turn.User.CompoundId is not null ? "已经知道的就不再问了，" : "";
+            return Reply.Text($"好的，办理党员双报到，{known}几步就好。").Then(first);
+        }
 
         if (open.Status == CheckInStatus.Returned)
         {

@@ -33,6 +33,6 @@ public static partial class MultiChoice
         return picked.Count == 0 ? null : picked.Distinct().Order().ToList();
     }
 
-    [GeneratedRegex(@"[\s,，、;；/和及与跟还有以及]+")]
+    [GeneratedRegex(@"(?:还有|以及|[\s,，、;；/和及与跟])+")]
     private static partial Regex Separators();
 }

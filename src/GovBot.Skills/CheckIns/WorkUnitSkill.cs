@@ -51,8 +51,8 @@ public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : Form
         },
         new(CompoundsSlot, "结对小区", "和哪些小区结对共建？可以多选，比如回复「1 3」或小区名字。", "1 3 或「清华苑一期」")
         {
-            Choices = async (_, _, ct) => (await CompoundsAsync(ct)).Select(c => c.Label).ToList(),
-            Parse = async (_, _, text, ct) => CompoundsValue(await CompoundsAsync(ct), text),
+            Choices = async (turn, _, ct) => (await CompoundsAsync(turn, ct)).Select(c => c.Label).ToList(),
+            Parse = async (turn, _, text, ct) => CompoundsValue(await CompoundsAsync(turn, ct), text),
         },
     ];
 
@@ -105,10 +105,18 @@ public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : Form
             + $"本单位党员说「我要报到」时可以直接选「{unit.Name}」。");
     }
 
-    private async Task<List<(int Id, string Label)>> CompoundsAsync(CancellationToken ct) =>
-        _compounds ??= (await db.Compounds.AsNoTracking().OrderBy(c => c.Community!.Town!.CountyId).ThenBy(c => c.CommunityId).ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.Name, Community = c.Community!.Name }).ToListAsync(ct))
+    /// <summary>Every compound, those of the secretary's own county first (the list keeps its order across turns).</summary>
+    private async Task<List<(int Id, string Label)>> CompoundsAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (_compounds is not null) return _compounds;
+        var county = turn.User.CommunityId is { } community
+            ? await db.Communities.Where(c => c.Id == community).Select(c => (int?)c.Town!.CountyId).FirstOrDefaultAsync(ct)
+            : null;
+        var all = await db.Compounds.AsNoTracking()
+            .Select(c => new { c.Id, c.Name, c.CommunityId, Community = c.Community!.Name, c.Community.Town!.CountyId }).ToListAsync(ct);
+        return _compounds = all.OrderBy(c => c.CountyId == county ? 0 : 1).ThenBy(c => c.CountyId).ThenBy(c => c.CommunityId).ThenBy(c => c.Id)
             .Select(c => (c.Id, $"{c.Name}（{c.Community}）")).ToList();
+    }
 
     private static SlotValue? CompoundsValue(List<(int Id, string Label)> compounds, string text)
     {

@@ -14,6 +14,9 @@ public interface IMyRequestsSource
     /// <summary>Words that narrow the list to this source: "上报" for reports, "预约" for bookings.</summary>
     IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>Whether its lines carry ticket numbers that 查进度 can open; the list's closing hint depends on it.</summary>
+    bool HasTickets => true;
+
     /// <summary>What to say when the person asked for this source only ("我的报到") and it has nothing.</summary>
     string? EmptyText => null;
 

@@ -31,7 +31,7 @@ public sealed class MyRequestsSkill(IEnumerable<IMyRequestsSource> sources) : IS
 
         var text = new StringBuilder("您最近的事项：");
         foreach (var line in lines.OrderByDescending(l => l.At).Take(ListLength)) text.Append('\n').Append(line.Text);
-        text.Append("\n想看某一件的详情，说「查进度」加编号就行。");
+        if (chosen.Any(s => s.HasTickets)) text.Append("\n想看某一件的详情，说「查进度」加编号就行。");
         return Reply.Text(text.ToString());
     }
 

@@ -32,6 +32,29 @@ public sealed class CheckInsApiTests
     }
 
     [Fact]
+    public async Task Only_staff_of_the_check_ins_community_may_review_it()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var id = await CheckInChenAsync(bot, approve: false);
+        await bot.WithDbAsync(async db =>
+        {
+            var service = new CheckInService(db, TimeProvider.System);
+            var checkIn = (await service.FindAsync(id, default))!;
+            var other = await db.People.SingleAsync(p => p.WeComUserId == "gaoyaqin");
+            var worker = await db.People.SingleAsync(p => p.WeComUserId == DemoUsers.GridWorker);
+            Assert.False((await service.ApproveAsync(checkIn, other, null, default)).Done);
+            Assert.False((await service.ReturnAsync(checkIn, worker, "不对", null, default)).Done);
+            Assert.True((await service.ReturnAsync(checkIn, await db.People.SingleAsync(p => p.WeComUserId == DemoUsers.Staff), "楼号不对", null, default)).Done);
+            Assert.False((await service.ApproveAsync(checkIn, await db.People.SingleAsync(p => p.WeComUserId == DemoUsers.Secretary), null, default)).Done);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var returned = (await JsonAsync(bot, "/api/checkins?status=returned", DemoUsers.Secretary))[0];
+        Assert.Equal("楼号不对", returned.GetProperty("returnReason").GetString());
+        Assert.Equal("赵晓燕", returned.GetProperty("reviewedBy").GetString());
+    }
+
+    [Fact]
     public async Task Lists_filter_by_status_kind_and_unit_and_count_per_kind()
     {
         await using var bot = await BotHost.StartAsync();
@@ -161,7 +184,7 @@ public sealed class CheckInsApiTests
         Assert.Equal(Stable(Row(Encoding.UTF8.GetString(exported[3..]))), Stable(Row(again)));
     }
 
-    private static async Task CheckInChenAsync(BotHost bot, bool approve) => await bot.WithDbAsync(async db =>
+    private static Task<int> CheckInChenAsync(BotHost bot, bool approve) => bot.WithDbAsync(async db =>
     {
         var service = new CheckInService(db, TimeProvider.System);
         var chen = await db.People.SingleAsync(p => p.WeComUserId == DemoUsers.InServicePartyMember);
