@@ -15,6 +15,8 @@ namespace GovBot.Host.CheckIns;
 /// <item>GET /api/checkins/export.csv — the same list as CSV, UTF-8 with BOM and Chinese headers, full phones.</item>
 /// <item>GET /api/checkins/counts — open check-ins per kind and status.</item>
 /// <item>POST /api/checkins/import[?dryRun=true] — a roster CSV in the export's columns; the report lists the rows that do not fit.</item>
+/// <item>POST /api/checkins/{id}/approve and POST /api/checkins/{id}/return with <c>{"reason": "…"}</c> — the card's 通过/退回,
+/// for check-ins that came without a card (imported as 待审核).</item>
 /// <item>GET /api/workunits — registered work units and the compounds each is paired with.</item>
 /// </list>
 /// Every call names its caller in the header <c>X-GovBot-Staff: &lt;WeCom user id&gt;</c>, a person with the
@@ -34,6 +36,8 @@ public static class CheckInsApi
         DateTimeOffset SubmittedAt, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? ReturnReason, DateTimeOffset? ClosedAt,
         string? CompoundBranch, string? GridGroup);
 
+    public sealed record ReturnRequest(string? Reason);
+
     public sealed record CountDto(string Kind, string KindName, int Pending, int Approved, int Returned, int Total);
 
     public sealed record PairingDto(int CompoundId, string Compound, string Community, DateTimeOffset PairedAt);
@@ -48,6 +52,8 @@ public static class CheckInsApi
         group.MapGet("/export.csv", ExportAsync);
         group.MapGet("/counts", CountsAsync);
         group.MapPost("/import", ImportAsync);
+        group.MapPost("/{id:int}/approve", ApproveAsync);
+        group.MapPost("/{id:int}/return", ReturnAsync);
         app.MapGet("/api/workunits", WorkUnitsAsync);
         return group;
     }
@@ -114,6 +120,35 @@ public static class CheckInsApi
         if (read > MaxImportBytes) return Results.Problem("文件太大，一次最多 2 MB。", statusCode: StatusCodes.Status413PayloadTooLarge);
         var report = await roster.ImportAsync(new string(buffer, 0, read), caller.CommunityId, dryRun ?? false, caller.Person, ct);
         return Results.Ok(report);
+    }
+
+    private static async Task<IResult> ApproveAsync(HttpContext http, GovBotDb db, CheckInService checkIns, int id, CancellationToken ct)
+    {
+        var (caller, refusal) = await AuthorizeAsync(http, db, null, ct);
+        if (caller is null) return refusal!;
+        if (await checkIns.FindAsync(id, ct) is not { } checkIn) return Results.NotFound();
+        if (!CheckInService.CanReview(checkIn, caller.Person)) return NotYours();
+        return await ReviewedAsync(db, checkIns, checkIn, await checkIns.ApproveAsync(checkIn, caller.Person, null, ct), ct);
+    }
+
+    private static async Task<IResult> ReturnAsync(HttpContext http, GovBotDb db, CheckInService checkIns, int id, ReturnRequest request, CancellationToken ct)
+    {
+        var (caller, refusal) = await AuthorizeAsync(http, db, null, ct);
+        if (caller is null) return refusal!;
+        if (request.Reason is not { Length: >= 2 } reason)
+            return Results.Problem("退回要写明原因（reason），会告诉本人。", statusCode: StatusCodes.Status400BadRequest);
+        if (await checkIns.FindAsync(id, ct) is not { } checkIn) return Results.NotFound();
+        if (!CheckInService.CanReview(checkIn, caller.Person)) return NotYours();
+        return await ReviewedAsync(db, checkIns, checkIn, await checkIns.ReturnAsync(checkIn, caller.Person, reason.Trim(), null, ct), ct);
+    }
+
+    private static IResult NotYours() => Results.Problem("只能审核本社区的报到。", statusCode: StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> ReviewedAsync(GovBotDb db, CheckInService checkIns, CheckIn checkIn, ReviewOutcome outcome, CancellationToken ct)
+    {
+        if (!outcome.Done) return Results.Problem(outcome.Refusal, statusCode: StatusCodes.Status409Conflict);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(ToDto((await checkIns.FindAsync(checkIn.Id, ct))!));
     }
 
     private static async Task<IResult> WorkUnitsAsync(HttpContext http, GovBotDb db, int? communityId, CancellationToken ct)

@@ -169,7 +169,7 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
                 // Someone on a paper roster the bot has not met: kept under their phone until they write to the bot.
                 person = new Person
                 {
-                    WeComUserId = wecom.Length > 0 ? wecom : "roster-" + phone, Name = name, Phone = phone,
+                    WeComUserId = wecom.Length > 0 ? wecom : CheckInService.RosterPrefix + phone, Name = name, Phone = phone,
                     Roles = Roles.Resident | Roles.PartyMember, PartyMemberKind = kind, CreatedAt = time.GetUtcNow(),
                 };
                 db.People.Add(person);

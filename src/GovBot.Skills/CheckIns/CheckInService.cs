@@ -34,6 +34,10 @@ public sealed record ReviewOutcome(bool Done, string? Refusal = null)
 public sealed class CheckInService(GovBotDb db, TimeProvider time)
 {
     public const string CardTaskPrefix = "checkin-";
+    /// <summary>WeCom ids given to people of an imported roster the bot has not met; nothing is pushed to them.</summary>
+    public const string RosterPrefix = "roster-";
+
+    public static bool Reachable(Person person) => !person.WeComUserId.StartsWith(RosterPrefix, StringComparison.Ordinal);
 
     public Task<CheckIn?> ActiveAsync(int personId, CancellationToken ct) =>
         Query().FirstOrDefaultAsync(c => c.PersonId == personId && c.Status != CheckInStatus.Closed, ct);
@@ -56,6 +60,19 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
             old.Events.Add(new CheckInEvent { Kind = CheckInEventKind.Closed, ActorId = person.Id, Note = old.CloseReason, At = now });
             // Saved before the new row: the filtered unique index allows one open check-in at any moment.
             await db.SaveChangesAsync(ct);
+        }
+
+        // Someone on an imported roster now writes to the bot themselves: their roster entry gives way to this one.
+        if (Reachable(person))
+        {
+            var rosterId = RosterPrefix + draft.Phone;
+            foreach (var stale in await db.CheckIns.Where(c => c.Person!.WeComUserId == rosterId && c.Status != CheckInStatus.Closed).ToListAsync(ct))
+            {
+                stale.Status = CheckInStatus.Closed;
+                stale.ClosedAt = now;
+                stale.CloseReason = "本人在企业微信上重新报到";
+                stale.Events.Add(new CheckInEvent { Kind = CheckInEventKind.Closed, ActorId = person.Id, Note = stale.CloseReason, At = now });
+            }
         }
 
         var checkIn = new CheckIn
@@ -137,7 +154,7 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
         if (responseCode is not null)
             await db.EnqueuePushAsync(new OutboxPush(new CardUpdate(CardTaskPrefix + checkIn.Id, $"{actor.Name}已通过", responseCode), [])
                 { SourceKey = $"checkin:{checkIn.Id}:card-approved" }, now, ct);
-        if (notify)
+        if (notify && Reachable(member))
         {
             var joined = string.Join("、", new[] { branch?.Name, group?.Name }.OfType<string>());
             var text = $"您的双报到已通过审核（{checkIn.Compound?.Name}）。"
@@ -164,6 +181,7 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
             await db.EnqueuePushAsync(new OutboxPush(new CardUpdate(CardTaskPrefix + checkIn.Id, $"{actor.Name}已退回", responseCode), [])
                 { SourceKey = $"checkin:{checkIn.Id}:card-returned" }, now, ct);
         var member = checkIn.Person ?? await db.People.FirstAsync(p => p.Id == checkIn.PersonId, ct);
+        if (!Reachable(member)) return ReviewOutcome.Ok;
         await db.EnqueuePushAsync(new OutboxPush(
             new TextPart($"您的双报到被社区退回了，原因：{checkIn.ReturnReason}。说「我要报到」可以修改后重新提交。"), [member.WeComUserId])
             { SourceKey = $"checkin:{checkIn.Id}:returned" }, now, ct);

@@ -162,6 +162,42 @@ public sealed class CheckInsApiTests
     }
 
     [Fact]
+    public async Task Pending_rows_of_a_roster_are_reviewed_over_http_without_pushing_to_people_the_bot_has_not_met()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var csv = "姓名,党员类别,小区,楼栋,单元,房号,手机,状态\r\n周新,在职,清华苑一期,6号楼,1单元,502,13912340011,待审核\r\n吴迪,流动,清华苑一期,8号楼,2单元,301,13912340012,待审核\r\n";
+        Assert.Equal(2, (await PostCsvAsync(bot, "/api/checkins/import", DemoUsers.Staff, csv)).GetProperty("accepted").GetInt32());
+        var pending = await JsonAsync(bot, "/api/checkins?status=pending", DemoUsers.Staff);
+        Assert.Equal(["周新", "吴迪"], Names(pending));
+        int Id(string name) => pending.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostJsonAsync(bot, $"/api/checkins/{Id("周新")}/approve", "gaoyaqin", "{}")).StatusCode);
+        var approved = await PostJsonAsync(bot, $"/api/checkins/{Id("周新")}/approve", DemoUsers.Secretary, "{}");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Contains("清华苑一期党支部", await approved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await PostJsonAsync(bot, $"/api/checkins/{Id("周新")}/return", DemoUsers.Staff, "{\"reason\":\"重复\"}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostJsonAsync(bot, $"/api/checkins/{Id("吴迪")}/return", DemoUsers.Staff, "{}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(bot, $"/api/checkins/{Id("吴迪")}/return", DemoUsers.Staff, "{\"reason\":\"楼号核实不到\"}")).StatusCode);
+
+        Assert.Equal(["吴迪"], Names(await JsonAsync(bot, "/api/checkins?status=returned", DemoUsers.Staff)));
+        Assert.False(await bot.WithDbAsync(db => db.Outbox.AnyAsync(o => o.ToUsers.Contains(CheckInService.RosterPrefix))));
+
+        // 周新 later checks in through WeCom with the same phone: the roster entry is closed, the new one goes to review.
+        await bot.WithDbAsync(async db =>
+        {
+            var service = new CheckInService(db, TimeProvider.System);
+            var real = new Person { WeComUserId = "zhouxin", Name = "周新", CreatedAt = DateTimeOffset.UtcNow };
+            db.People.Add(real);
+            await db.SaveChangesAsync();
+            var compound = await db.Compounds.SingleAsync(c => c.Name == "清华苑一期");
+            await service.SubmitAsync(real, new CheckInDraft("周新", PartyMemberKind.InService, compound.Id, "13912340011"), default);
+            return 0;
+        });
+        Assert.Equal(["周新"], Names(await JsonAsync(bot, "/api/checkins?status=closed", DemoUsers.Staff)));
+        Assert.Equal(["周新"], Names(await JsonAsync(bot, "/api/checkins?status=pending", DemoUsers.Staff)));
+    }
+
+    [Fact]
     public async Task Csv_round_trip_from_one_store_to_another()
     {
         byte[] exported;
@@ -216,6 +252,13 @@ public sealed class CheckInsApiTests
         var response = await GetAsync(bot, path, staff);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task<HttpResponseMessage> PostJsonAsync(BotHost bot, string path, string staff, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add(CheckInsApi.StaffHeader, staff);
+        return await bot.Http.SendAsync(request);
     }
 
     private static async Task<JsonElement> PostCsvAsync(BotHost bot, string path, string staff, string csv)
