@@ -1,3 +1,4 @@
+using GovBot.Data.CheckIns;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Places;
@@ -30,6 +31,11 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<CheckInEvent> CheckInEvents => Set<CheckInEvent>();
+    public DbSet<WorkUnit> WorkUnits => Set<WorkUnit>();
+    public DbSet<UnitPairing> UnitPairings => Set<UnitPairing>();
+    public DbSet<VolunteerServiceKind> VolunteerServiceKinds => Set<VolunteerServiceKind>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -17,6 +17,225 @@ namespace GovBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompoundBranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GridGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyOrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Room")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("CompoundBranchId");
+
+                    b.HasIndex("CompoundId");
+
+                    b.HasIndex("GridGroupId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CheckIns_PersonId_Active")
+                        .HasFilter("\"Status\" <> 4");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("WorkUnitId");
+
+                    b.HasIndex("CommunityId", "Status", "Kind");
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.CheckInEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("CheckInId", "At");
+
+                    b.ToTable("CheckInEvents");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.UnitPairing", b =>
+                {
+                    b.Property<int>("WorkUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PairedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkUnitId", "CompoundId");
+
+                    b.HasIndex("CompoundId");
+
+                    b.ToTable("UnitPairings");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.VolunteerServiceKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerServiceKinds");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.WorkUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisteredById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RegisteredById");
+
+                    b.ToTable("WorkUnits");
+                });
+
             modelBuilder.Entity("GovBot.Data.Messaging.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -819,6 +1038,114 @@ namespace GovBot.Data.Migrations
                     b.ToTable("ReportPhotos");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId");
+
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.PartyOrganisation", "CompoundBranch")
+                        .WithMany()
+                        .HasForeignKey("CompoundBranchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GovBot.Data.Places.Compound", "Compound")
+                        .WithMany()
+                        .HasForeignKey("CompoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.PartyOrganisation", "GridGroup")
+                        .WithMany()
+                        .HasForeignKey("GridGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GovBot.Data.CheckIns.WorkUnit", "WorkUnit")
+                        .WithMany()
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Compound");
+
+                    b.Navigation("CompoundBranch");
+
+                    b.Navigation("GridGroup");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("ReviewedBy");
+
+                    b.Navigation("WorkUnit");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.CheckInEvent", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GovBot.Data.CheckIns.CheckIn", "CheckIn")
+                        .WithMany("Events")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("CheckIn");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.UnitPairing", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Compound", "Compound")
+                        .WithMany()
+                        .HasForeignKey("CompoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.CheckIns.WorkUnit", "WorkUnit")
+                        .WithMany("Pairings")
+                        .HasForeignKey("WorkUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Compound");
+
+                    b.Navigation("WorkUnit");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.WorkUnit", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "RegisteredBy")
+                        .WithMany()
+                        .HasForeignKey("RegisteredById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("RegisteredBy");
+                });
+
             modelBuilder.Entity("GovBot.Data.People.PartyOrganisation", b =>
                 {
                     b.HasOne("GovBot.Data.Places.Community", "Community")
@@ -1122,6 +1449,16 @@ namespace GovBot.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CheckIns.WorkUnit", b =>
+                {
+                    b.Navigation("Pairings");
                 });
 
             modelBuilder.Entity("GovBot.Data.People.VolunteerTeam", b =>

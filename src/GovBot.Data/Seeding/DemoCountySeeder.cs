@@ -1,3 +1,4 @@
+using GovBot.Data.CheckIns;
 using GovBot.Data.People;
 using GovBot.Data.Places;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,9 @@ public sealed class DemoCountySeeder(TimeProvider time)
         db.AddRange(plan.Organisations);
         db.AddRange(plan.Teams);
         db.AddRange(plan.TeamMembers);
+        db.AddRange(plan.WorkUnits);
+        db.AddRange(plan.Pairings);
+        db.AddRange(plan.CheckIns);
         await db.SaveChangesAsync(cancellationToken);
 
         // A micro-grid lead lives in a building of the micro-grid they lead, so person → building →
@@ -76,6 +80,9 @@ public sealed class DemoCountySeeder(TimeProvider time)
         public List<VolunteerTeam> Teams { get; } = [];
         public List<VolunteerTeamMember> TeamMembers { get; } = [];
         public List<(MicroGrid MicroGrid, Person Lead)> Leads { get; } = [];
+        public List<WorkUnit> WorkUnits { get; } = [];
+        public List<UnitPairing> Pairings { get; } = [];
+        public List<CheckIn> CheckIns { get; } = [];
 
         private readonly DateTimeOffset _now;
 
@@ -176,12 +183,21 @@ public sealed class DemoCountySeeder(TimeProvider time)
             var yingxinCommittee = Organisation(PartyOrganisationKind.CommunityCommittee, "迎新社区党委", yingxin, secretary: zhouwenbin);
             var jinshatanCommittee = Organisation(PartyOrganisationKind.CommunityCommittee, "金沙滩社区党委", jinshatan, secretary: gaoyaqin);
             // 支部建在网格上: 清华苑一期 is its grid, so the branch holds both.
-            Organisation(PartyOrganisationKind.CompoundBranch, "清华苑一期党支部", qingquanhu, qinghua, qinghuaGrid, qingquanhuCommittee, guoxiuying);
+            var qinghuaBranch = Organisation(PartyOrganisationKind.CompoundBranch, "清华苑一期党支部", qingquanhu, qinghua, qinghuaGrid, qingquanhuCommittee, guoxiuying);
             // 世纪网格党支部 is built on the grid, which has more than one compound: no single compound.
             Organisation(PartyOrganisationKind.CompoundBranch, "世纪网格党支部", yingxin, grid: shijiGrid, parent: yingxinCommittee, secretary: hanshuzhen);
             var lanwanBranch = Organisation(PartyOrganisationKind.CompoundBranch, "中隐澜湾小区党支部", jinshatan, lanwan, parent: jinshatanCommittee, secretary: xuexiaofeng);
             foreach (var grid in lanwanGrids)
                 Organisation(PartyOrganisationKind.GridGroup, $"{grid.Name}党小组", jinshatan, lanwan, grid, lanwanBranch);
+
+            // 双报到: the article counts 2196 in-service, 198 mobile and 797 retired members who reported to their
+            // communities. Demo: county bureaus (real kinds of unit, made-up pairings) paired with the pilot
+            // compounds, and two of 清华苑一期's members already checked in and approved.
+            WorkUnit("清徐县交通运输局", "清徐县交通运输局机关党支部", "清徐县交通运输局办公室", "13803510051", qinghua);
+            WorkUnit("清徐县司法局", "清徐县司法局机关党支部", "清徐县司法局办公室", "13803510052", qinghua, shijiHuayuan);
+            WorkUnit("清徐县卫生健康局", "清徐县卫生健康局机关党委", "清徐县卫生健康局办公室", "13803510053", shijiJiayuan, lanwan);
+            ApprovedCheckIn(tianyuming, PartyMemberKind.Retired, null, "清泉湖社区党委", qinghua, B(qinghua, 4), qinghuaBranch, lihongmei, "爱心帮扶|法律宣传");
+            ApprovedCheckIn(maxiaolong, PartyMemberKind.Mobile, null, "清泉湖社区流动党员党支部", qinghua, B(qinghua, 7), qinghuaBranch, lihongmei, "环境整治|维修");
 
             // Stations. The article puts no 暖新驿站 in 清徐; the demo gives each community one all the
             // same (assumption), since its couriers form volunteer teams there and the bot lists them.
@@ -277,6 +293,9 @@ public sealed class DemoCountySeeder(TimeProvider time)
             Organisation(PartyOrganisationKind.GridGroup, "府前二网格党小组", fuqian, mingzhu, fuqianGrid2, mingzhuBranch);
             Organisation(PartyOrganisationKind.GridGroup, "五阳一网格党小组", wuyang, wuyangCompound, wuyangGrid, wuyangCommittee);
             Organisation(PartyOrganisationKind.GridGroup, "永惠一网格党小组", yonghui, yonghuiCompound, yonghuiGrid, yonghuiCommittee);
+
+            // "联合小区结对单位县交通运输局启动小区改造项目": 外贸小区's paired unit is named in the article.
+            WorkUnit("襄垣县交通运输局", "襄垣县交通运输局机关党支部", "襄垣县交通运输局办公室", "13803550051", waimao);
 
             // "在9个社区党群服务中心打造暖新驿站": each centre holds a rest stop.
             foreach (var community in new[] { yongan, fuqian, wuyang, yonghui })
@@ -447,6 +466,49 @@ public sealed class DemoCountySeeder(TimeProvider time)
                 OpenDays = openDays,
                 Services = services,
             });
+        }
+
+        private WorkUnit WorkUnit(string name, string organisation, string contact, string phone, params Compound[] paired)
+        {
+            var unit = new WorkUnit
+            {
+                Id = WorkUnits.Count + 1, Name = name, PartyOrganisationName = organisation, ContactName = contact, ContactPhone = phone,
+                RegisteredAt = _now,
+            };
+            WorkUnits.Add(unit);
+            foreach (var compound in paired)
+                Pairings.Add(new UnitPairing { WorkUnitId = unit.Id, CompoundId = compound.Id, PairedAt = _now });
+            return unit;
+        }
+
+        private void ApprovedCheckIn(
+            Person member, PartyMemberKind kind, WorkUnit? unit, string organisation, Compound compound, Building building,
+            PartyOrganisation branch, Person reviewer, string services)
+        {
+            var checkIn = new CheckIn
+            {
+                Id = CheckIns.Count + 1,
+                PersonId = member.Id,
+                Name = member.Name,
+                Kind = kind,
+                WorkUnitId = unit?.Id,
+                PartyOrganisationName = organisation,
+                CommunityId = compound.CommunityId,
+                CompoundId = compound.Id,
+                BuildingId = building.Id,
+                Unit = member.Unit,
+                Room = member.Room,
+                Phone = member.Phone!,
+                Services = services,
+                Status = CheckInStatus.Approved,
+                SubmittedAt = _now,
+                ReviewedAt = _now,
+                ReviewedById = reviewer.Id,
+                CompoundBranchId = branch.Id,
+            };
+            checkIn.Events.Add(new CheckInEvent { Kind = CheckInEventKind.Submitted, ActorId = member.Id, At = _now });
+            checkIn.Events.Add(new CheckInEvent { Kind = CheckInEventKind.Approved, ActorId = reviewer.Id, At = _now });
+            CheckIns.Add(checkIn);
         }
 
         private void Team(string name, Community community, string description, params Person[] members)

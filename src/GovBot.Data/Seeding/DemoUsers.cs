@@ -19,13 +19,13 @@ public static class DemoUsers
     /// <summary>杨桂兰, 微网格长 of 清华苑1-3号楼微网格 (lives in 1号楼).</summary>
     public const string MicroGridLead = "yangguilan";
 
-    /// <summary>陈志强, 在职党员 checked in at 清泉湖社区, 清华苑一期 3号楼.</summary>
+    /// <summary>陈志强, 在职党员 living at 清泉湖社区, 清华苑一期 3号楼 1单元 201; not checked in yet (双报到), to demo that chat.</summary>
     public const string InServicePartyMember = "chenzhiqiang";
 
-    /// <summary>田玉明, 退休党员, 清华苑一期 4号楼, 红色唠嗑队.</summary>
+    /// <summary>田玉明, 退休党员, 清华苑一期 4号楼, 红色唠嗑队; checked in and approved (双报到).</summary>
     public const string RetiredPartyMember = "tianyuming";
 
-    /// <summary>马小龙, 流动党员 and courier, 清华苑一期 7号楼, 快递小哥志愿服务队.</summary>
+    /// <summary>马小龙, 流动党员 and courier, 清华苑一期 7号楼, 快递小哥志愿服务队; checked in and approved (双报到).</summary>
     public const string MobilePartyMember = "maxiaolong";
 
     /// <summary>郭秀英, retired party member, 党员中心户 and secretary of 清华苑一期党支部, 2号楼.</summary>

@@ -26,11 +26,12 @@ public sealed class MyRequestsSkill(IEnumerable<IMyRequestsSource> sources) : IS
         if (chosen.Count == 0) chosen = [.. sources];
         var lines = new List<RequestLine>();
         foreach (var source in chosen) lines.AddRange(await source.ListAsync(turn.User, ListLength, ct));
+        if (lines.Count == 0 && chosen.Count == 1 && chosen[0].EmptyText is { } empty) return Reply.Text(empty);
         if (lines.Count == 0) return Reply.Text("您还没有在办的事项。有问题直接说，比如「5号楼门口有人乱停车」。");
 
         var text = new StringBuilder("您最近的事项：");
         foreach (var line in lines.OrderByDescending(l => l.At).Take(ListLength)) text.Append('\n').Append(line.Text);
-        text.Append("\n想看某一件的详情，说「查进度」加编号就行。");
+        if (chosen.Any(s => s.HasTickets)) text.Append("\n想看某一件的详情，说「查进度」加编号就行。");
         return Reply.Text(text.ToString());
     }
 

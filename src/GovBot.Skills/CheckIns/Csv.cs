@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace GovBot.Skills.CheckIns;
+
+/// <summary>RFC 4180 CSV as Excel writes and reads it: quoted fields, doubled quotes, CRLF, an optional BOM.</summary>
+public static class Csv
+{
+    /// <summary>Excel opens a UTF-8 file as Chinese only with this mark in front.</summary>
+    public static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
+
+    private static string Field(string? value)
+    {
+        var v = value ?? "";
+        // A cell starting with = + - @ would run as a formula in Excel: keep it text.
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@') v = "'" + v;
+        return v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    }
+
+    /// <summary>Rows of fields with the 1-based line each row starts on.</summary>
+    public static List<(int Line, List<string> Fields)> Parse(string text)
+    {
+        var rows = new List<(int, List<string>)>();
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var line = 1;
+        var rowLine = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else { if (c == '\n') line++; field.Append(c); }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    fields.Add(Unescape(field.ToString()));
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(Unescape(field.ToString()));
+                    field.Clear();
+                    if (fields.Any(f => f.Length > 0)) rows.Add((rowLine, fields));
+                    fields = [];
+                    line++;
+                    rowLine = line;
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+        fields.Add(Unescape(field.ToString()));
+        if (fields.Any(f => f.Length > 0)) rows.Add((rowLine, fields));
+        return rows;
+    }
+
+    private static string Unescape(string v) =>
+        v.Length > 1 && v[0] == '\'' && v[1] is '=' or '+' or '-' or '@' ? v[1..] : v.Trim();
+}
