@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GovBot.Load;
+
+/// <summary>
+/// The GovBot host as its own process (the Release build), configured like a production corp
+/// except that WeCom's API is the load tool's stand-in. Its memory is sampled from outside, as an operator would.
+/// </summary>
+public sealed class HostUnderTest : IAsyncDisposable
+{
+    // WeCom's published sample callback values: the tool and the host must agree on them.
+    public const string Token = "QDG6eK", EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", CorpId = "wx5823bf96d3bd56c7";
+    public const string AgentId = "1000002";
+
+    private readonly Process _process;
+
+    private HostUnderTest(Process process, string baseUrl, string dataDir)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataDir = dataDir;
+    }
+
+    public string BaseUrl { get; }
+    public string DataDir { get; }
+    public string DatabasePath => Path.Combine(DataDir, "govbot.db");
+    public long WorkingSetBytes { get { _process.Refresh(); return _process.WorkingSet64; } }
+
+    public static async Task<HostUnderTest> StartAsync(string repoRoot, string apiBaseUrl, string secret, string? redis, CancellationToken ct)
+    {
+        var port = FreePort();
+        var dataDir = Directory.CreateTempSubdirectory("govbot-load-").FullName;
+        // The built assembly itself, not `dotnet run`, so that the process whose memory is sampled is the host.
+        var project = Path.Combine(repoRoot, "src", "GovBot.Host");
+        var assembly = Path.Combine(project, "bin", "Release", "net10.0", "GovBot.Host.dll");
+        if (!File.Exists(assembly)) throw new FileNotFoundException("Build first: dotnet build -c Release", assembly);
+        var start = new ProcessStartInfo("dotnet", [assembly])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = project,
+        };
+        var env = start.Environment;
+        // Plain "Urls" (not ASPNETCORE_URLS): environment variables outrank appsettings.json, which names port 5080.
+        env["Urls"] = $"http://127.0.0.1:{port}";
+        env["ConnectionStrings__GovBot"] = $"Data Source={Path.Combine(dataDir, "govbot.db")}";
+        if (redis is not null) env["ConnectionStrings__Redis"] = redis;
+        env["WeCom__CorpId"] = CorpId;
+        env["WeCom__AgentId"] = AgentId;
+        env["WeCom__Secret"] = secret;
+        env["WeCom__Token"] = Token;
+        env["WeCom__EncodingAesKey"] = EncodingAesKey;
+        env["WeCom__ApiBaseUrl"] = apiBaseUrl;
+        env["Emulator__Enabled"] = "false";
+        // A load run sends far faster per member than a person types; the flood guard is measured elsewhere.
+        env["Conversation__RateLimit__MessagesPerMinute"] = "1000000";
+        env["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new HostUnderTest(process, $"http://127.0.0.1:{port}", dataDir);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode} before it was healthy.");
+            try
+            {
+                if ((await http.GetAsync(host.BaseUrl + "/healthz", ct)).StatusCode == HttpStatusCode.OK) return host;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(250, ct);
+        }
+        await host.DisposeAsync();
+        throw new TimeoutException("The host did not become healthy within two minutes.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace GovBot.Load;
+
+/// <summary>What to play: how many distinct members, how many messages in flight, for how long, against which state store.</summary>
+public sealed record LoadOptions
+{
+    public int Users { get; init; } = 200;
+    public int Concurrency { get; init; } = 64;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    public string? Redis { get; init; }
+    public string Output { get; init; } = "load-results.json";
+    /// <summary>WeCom gives up on an answer after 5 s and delivers the same message again, up to three times.</summary>
+    public TimeSpan WeComPatience { get; init; } = TimeSpan.FromSeconds(5);
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--users" => options with { Users = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--redis" => options with { Redis = Next() },
+                "--out" => options with { Output = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --redis HOST:PORT --out FILE"),
+            };
+        }
+        if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero)
+            throw new ArgumentException("--users, --concurrency and --duration must be positive.");
+        return options;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using GovBot.Host.Emulator;
+using GovBot.Host.WeCom.Crypto;
+using GovBot.Host.WeCom.Xml;
+
+namespace GovBot.Load;
+
+/// <summary>
+/// One run: a stand-in of WeCom's API, the host as its own process pointed at it, and members chatting through
+/// encrypted callbacks until the time is up; then the store is audited against what the members saw.
+/// </summary>
+public sealed class LoadRun(LoadOptions options, string repoRoot)
+{
+    private static readonly TimeSpan PushWait = TimeSpan.FromSeconds(10);
+    private const int WeComDeliveries = 4;
+    private long _msgId = 8_000_000_000;
+
+    public async Task<LoadReport> RunAsync(CancellationToken ct)
+    {
+        await using var standIn = await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = HostUnderTest.CorpId }, ct);
+        await using var feed = new PushFeed(standIn);
+        feed.Start();
+        await using var host = await HostUnderTest.StartAsync(repoRoot, standIn.BaseUrl, standIn.Options.CorpSecret, options.Redis, ct);
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency })
+        {
+            BaseAddress = new Uri(host.BaseUrl + "/"),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        using var crypto = new WeComCrypto(HostUnderTest.Token, HostUnderTest.EncodingAesKey, HostUnderTest.CorpId);
+        var wecom = new WeComUserSimulator(http, crypto, HostUnderTest.CorpId, HostUnderTest.AgentId, TimeProvider.System);
+
+        var recorder = new LoadRecorder();
+        var members = new ConcurrentQueue<SimulatedMember>(Enumerable.Range(1, options.Users)
+            .Select(i => new SimulatedMember($"load-{i:D5}", i % 8 + 1, new Random(i))));
+        var memory = new List<long> { host.WorkingSetBytes };
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleAsync(host, memory, sampling.Token);
+
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < options.Duration && !ct.IsCancellationRequested)
+            {
+                if (!members.TryDequeue(out var member)) { await Task.Delay(1, ct); continue; }
+                await ExchangeAsync(wecom, feed, member, recorder, ct);
+                members.Enqueue(member);
+            }
+        }, ct)).ToList();
+        await Task.WhenAll(workers);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        memory.Add(host.WorkingSetBytes);
+
+        var sent = standIn.CallsTo("message/send").Select(c => c.MsgId).ToList();
+        var audit = await StoreAudit.RunAsync(host.DatabasePath, sent, TimeSpan.FromSeconds(60));
+        const double mb = 1024 * 1024;
+        return new LoadReport(
+            options.Redis is null ? "memory (embedded default)" : "redis",
+            options.Users, options.Concurrency, seconds,
+            recorder.Messages, recorder.Messages / seconds, recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
+            recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
+            memory[0] / mb, memory[^1] / mb, memory.Max() / mb,
+            audit, audit.Clean(recorder.Messages, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
+    }
+
+    /// <summary>One message and its answer; WeCom delivers the same message again when an answer takes over 5 s.</summary>
+    private async Task ExchangeAsync(WeComUserSimulator wecom, PushFeed feed, SimulatedMember member, LoadRecorder recorder, CancellationToken ct)
+    {
+        var text = member.NextMessage();
+        var msgId = Interlocked.Increment(ref _msgId).ToString(CultureInfo.InvariantCulture);
+        var xml = WeComInboundXml.Text(HostUnderTest.CorpId, member.UserId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text, msgId, HostUnderTest.AgentId);
+        feed.Clear(member.UserId);
+        recorder.Message();
+
+        CallbackAnswer? answer = null;
+        for (var delivery = 0; delivery < WeComDeliveries && answer is null; delivery++)
+        {
+            if (delivery > 0) recorder.Retried();
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            patience.CancelAfter(options.WeComPatience);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                answer = await wecom.PostAsync(xml, patience.Token);
+                recorder.Callback(Stopwatch.GetElapsedTime(started));
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+            catch (HttpRequestException) { }
+        }
+        if (answer is not { Status: HttpStatusCode.OK })
+        {
+            recorder.Failed();
+            return;
+        }
+
+        var reply = answer.PassiveReply;
+        if (reply is not null) recorder.AnsweredPassively();
+        else if ((reply = await feed.NextAsync(member.UserId, PushWait)) is not null) recorder.AnsweredByPush();
+        else
+        {
+            recorder.NotAnswered();
+            return;
+        }
+        if (!member.Heard(reply, recorder)) recorder.UnexpectedReply();
+    }
+
+    private static async Task SampleAsync(HostUnderTest host, List<long> memory, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                lock (memory) memory.Add(host.WorkingSetBytes);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

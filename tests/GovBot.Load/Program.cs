@@ -1,0 +1,29 @@
+using GovBot.Load;
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "GovBot.sln"))) root = root.Parent;
+if (root is null)
+{
+    Console.Error.WriteLine("Run from inside the GovBot repository (GovBot.sln not found above the tool).");
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+Console.WriteLine($"Playing {options.Users} members, {options.Concurrency} messages in flight, for {options.Duration.TotalSeconds:0} s …");
+var report = await new LoadRun(options, root.FullName).RunAsync(stop.Token);
+Console.WriteLine(report.Table());
+await File.WriteAllTextAsync(options.Output, report.Json());
+Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}");
+return report.Clean ? 0 : 1;

@@ -1,0 +1,45 @@
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Load;
+
+/// <summary>What the store says after a run: every message handled, answered once, every push sent once, every report one row.</summary>
+public sealed record AuditResult(
+    int InboxRows, int InboxPending, int InboxFailed, int AnsweredTwice, int NotAnswered,
+    int OutboxPending, int OutboxFailed, int PushesSentTwice, int Reports)
+{
+    public bool Clean(long messagesSent, long reportsFiled) =>
+        InboxRows == messagesSent && InboxPending == 0 && InboxFailed == 0 && AnsweredTwice == 0 && NotAnswered == 0
+        && OutboxPending == 0 && OutboxFailed == 0 && PushesSentTwice == 0 && Reports == reportsFiled;
+}
+
+public static class StoreAudit
+{
+    /// <summary>Waits for the host to finish what it accepted, then checks the books against the stand-in's log.</summary>
+    public static async Task<AuditResult> RunAsync(string databasePath, IReadOnlyCollection<string?> sentMsgIds, TimeSpan drainWait)
+    {
+        var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options;
+        await using var db = new GovBotDb(options);
+
+        var deadline = DateTime.UtcNow + drainWait;
+        while (DateTime.UtcNow < deadline
+               && (await db.Inbox.AnyAsync(m => m.Status == InboxStatus.Pending) || await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending)))
+            await Task.Delay(250);
+
+        var pushedFor = db.Outbox.Where(o => o.InboxMessageId != null).Select(o => o.InboxMessageId);
+        var sentIds = await db.Outbox.Where(o => o.WeComMsgId != null).Select(o => o.WeComMsgId).ToListAsync();
+        var recorded = sentIds.ToHashSet();
+        return new AuditResult(
+            await db.Inbox.CountAsync(),
+            await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending),
+            await db.Inbox.CountAsync(m => m.Status == InboxStatus.Failed),
+            await db.Inbox.CountAsync(m => m.PassiveReply != null && pushedFor.Contains(m.Id)),
+            await db.Inbox.CountAsync(m => m.Status == InboxStatus.Done && m.PassiveReply == null && !pushedFor.Contains(m.Id)),
+            await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending),
+            await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Failed),
+            // A msgid WeCom issued that no outbox row owns, or two rows with one msgid, is a push sent twice.
+            sentMsgIds.Count(id => id is null || !recorded.Contains(id)) + (sentIds.Count - recorded.Count),
+            await db.Reports.CountAsync());
+    }
+}
