@@ -9,7 +9,8 @@ public sealed class PersonalDataMaskTests
     [InlineData("打138 1234 5678找我", "打[电话]找我")]
     [InlineData("+86-138-1234-5678", "[电话]")]
     [InlineData("座机0351-5721234", "座机[电话]")]
-    public void Phone_numbers_never_leave(string text, string sent) => Assert.Equal(sent, PersonalDataMask.Apply(text));
+    [InlineData("身份证14012119800101123X", "身份证[证件号]")]
+    public void Phone_and_id_numbers_never_leave(string text, string sent) => Assert.Equal(sent, PersonalDataMask.Apply(text));
 
     [Theory]
     [InlineData("3号楼2单元301")]
