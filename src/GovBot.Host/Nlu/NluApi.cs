@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovBot.Skills.Nlu;
 
 namespace GovBot.Host.Nlu;
@@ -14,7 +15,11 @@ public static class NluApi
 
     public sealed record EntityDto(string Entity, string Value, int Start, int End);
 
-    public sealed record ParseResponse(string Text, IntentDto Intent, IReadOnlyList<EntityDto> Entities, string Router);
+    /// <param name="Router">"rules" or "llm": which router answered.</param>
+    /// <param name="Fallback">Why the rules answered although a model is configured ("timeout", "invalid"…); left out otherwise.</param>
+    public sealed record ParseResponse(
+        string Text, IntentDto Intent, IReadOnlyList<EntityDto> Entities, string Router,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fallback);
 
     public const int MaxTextLength = 2000;
 
@@ -37,6 +42,7 @@ public static class NluApi
             request.Text,
             new IntentDto(result.Intent.Name, Math.Round(result.Intent.Confidence, 3)),
             result.Entities.Select(e => new EntityDto(e.Entity, e.Value, e.Start, e.End)).ToList(),
-            result.Router));
+            result.Router,
+            result.Fallback));
     }
 }

@@ -1,3 +1,4 @@
+using GovBot.Skills.Ai;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.MyRequests;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class CheckInRegistration
         services.AddScoped<CheckInRoster>();
         services.AddScoped<IMyRequestsSource, CheckInRequestsSource>();
         services.AddSkill<CheckInSkill>();
+        services.AddAiPlugin<CheckInPlugin>("checkins");
         services.AddSkill<CheckInReviewSkill>();
         services.AddSkill<WorkUnitSkill>();
         return builder;

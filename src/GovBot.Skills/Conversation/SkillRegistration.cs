@@ -1,3 +1,4 @@
+using GovBot.Skills.Ai;
 using GovBot.Skills.GridContact;
 using GovBot.Skills.Help;
 using GovBot.Skills.MyRequests;
@@ -30,6 +31,9 @@ public static class SkillRegistration
         services.AddSkill<OnboardingSkill>();
         services.AddSkill<MyRequestsSkill>();
         services.AddSkill<GridContactSkill>();
+        services.AddAiPlugin<HelpPlugin>("help");
+        services.AddAiPlugin<MyRequestsPlugin>("myrequests");
+        services.AddAiPlugin<GridContactPlugin>("gridcontact");
         return builder;
     }
 

@@ -6,7 +6,8 @@ public sealed record IntentMatch(string Name, double Confidence);
 public sealed record EntityMatch(string Entity, string Value, int Start, int End);
 
 /// <param name="Router">Which router produced the result: "rules" or "llm".</param>
-public sealed record NluResult(IntentMatch Intent, IReadOnlyList<EntityMatch> Entities, string Router = "rules")
+/// <param name="Fallback">Why the rules answered although a model is configured (<c>GovBot.Skills.Ai.FallbackReason</c>); null otherwise.</param>
+public sealed record NluResult(IntentMatch Intent, IReadOnlyList<EntityMatch> Entities, string Router = "rules", string? Fallback = null)
 {
     public string? Find(string entity) => Entities.FirstOrDefault(e => e.Entity == entity)?.Value;
 }

@@ -1,3 +1,4 @@
+using GovBot.Skills.Ai;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.MyRequests;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ReportRegistration
         services.AddScoped<ReportDeadlines>();
         services.AddScoped<IMyRequestsSource, ReportRequestsSource>();
         services.AddSkill<ReportSkill>();
+        services.AddAiPlugin<ReportPlugin>("reports");
         services.AddSkill<CaseworkSkill>();
         return builder;
     }
