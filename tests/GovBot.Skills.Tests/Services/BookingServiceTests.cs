@@ -102,4 +102,22 @@ public sealed class BookingServiceTests : IAsyncLifetime
         Assert.Equal(first.Booking!.Id, second.Clash!.Id);
         Assert.Equal(1, await InStepAsync((_, db) => db.Bookings.CountAsync()));
     }
+    [Fact]
+    public async Task Booked_places_of_a_slot_that_is_over_and_nobody_checked_in_become_no_shows()
+    {
+        var people = await PeopleAsync(2);
+        var kept = await InStepAsync((s, _) => s.BookAsync(people[0], _haircut, false, default));
+        var missed = await InStepAsync((s, _) => s.BookAsync(people[1], _haircut, false, default));
+        var staff = await InStepAsync((_, db) => db.People.FirstAsync(p => p.WeComUserId == DemoUsers.Staff));
+        var checkedIn = await InStepAsync((s, _) => s.CheckInAsync(kept.Booking!.Code!.ToLowerInvariant(), staff, default));
+        Assert.True(checkedIn.Done);
+        var stranger = await InStepAsync((s, _) => s.CheckInAsync(missed.Booking!.Code!, people[0], default));
+        Assert.False(stranger.Done);
+
+        Assert.Equal(0, await InStepAsync((s, _) => s.MarkNoShowsAsync(null, default)));
+        _time.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(1, await InStepAsync((s, _) => s.MarkNoShowsAsync(staff.CommunityId, default)));
+        var statuses = await InStepAsync((_, db) => db.Bookings.OrderBy(b => b.Id).Select(b => b.Status).ToListAsync());
+        Assert.Equal([BookingStatus.CheckedIn, BookingStatus.NoShow], statuses);
+    }
 }
