@@ -33,6 +33,8 @@ public sealed class DatabaseInitializer(
             return;
         if (await new DemoCountySeeder(time).SeedAsync(db, cancellationToken))
             logger.LogInformation("Seeded the demo counties (清徐县, 襄垣县) into an empty store");
+        if (await new DemoServicesSeeder(time).SeedAsync(db, cancellationToken))
+            logger.LogInformation("Seeded the demo volunteer service fair");
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);

@@ -3,6 +3,7 @@ using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Places;
 using GovBot.Data.Reports;
+using GovBot.Data.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data;
@@ -36,6 +37,13 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<WorkUnit> WorkUnits => Set<WorkUnit>();
     public DbSet<UnitPairing> UnitPairings => Set<UnitPairing>();
     public DbSet<VolunteerServiceKind> VolunteerServiceKinds => Set<VolunteerServiceKind>();
+    public DbSet<ServiceEvent> ServiceEvents => Set<ServiceEvent>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceSlot> ServiceSlots => Set<ServiceSlot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<VolunteerTask> VolunteerTasks => Set<VolunteerTask>();
+    public DbSet<TaskOffer> TaskOffers => Set<TaskOffer>();
+    public DbSet<VolunteerHours> VolunteerHours => Set<VolunteerHours>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

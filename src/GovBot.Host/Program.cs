@@ -5,6 +5,7 @@ using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.Open311;
 using GovBot.Host.Reports;
+using GovBot.Host.Services;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Ai;
@@ -12,6 +13,7 @@ using GovBot.Skills.CheckIns;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Reports;
+using GovBot.Skills.Services;
 using GovBot.Skills.State;
 
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
@@ -25,6 +27,7 @@ builder.AddGovBotAi();
 builder.AddGovBotConversation();
 builder.AddGovBotReports();
 builder.AddGovBotCheckIns();
+builder.AddGovBotServices();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddWeComCallback();
@@ -38,6 +41,7 @@ app.MapWeComCallback();
 app.MapNluApi();
 app.MapOpen311();
 app.MapCheckInsApi();
+app.MapServicesApi();
 app.MapGovBotHealth();
 app.MapWeComEmulator();
 

@@ -1038,6 +1038,289 @@ namespace GovBot.Data.Migrations
                     b.ToTable("ReportPhotos");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Services.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CheckedInById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("SlotId", "Status", "CreatedAt");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Date")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganiserTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("OrganiserTeamId");
+
+                    b.ToTable("ServiceEvents");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ServiceItems");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("ServiceSlots", t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceSlots_Booked", "Booked >= 0 AND Booked <= Capacity");
+                        });
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.TaskOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResponseCodeUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TaskId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("TaskOffers");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.VolunteerHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SourceKind", "SourceId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerHours");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.VolunteerTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganiserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("VolunteerTasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_VolunteerTasks_Accepted", "Accepted >= 0 AND Accepted <= Needed");
+                        });
+                });
+
             modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
                 {
                     b.HasOne("GovBot.Data.Places.Building", "Building")
@@ -1451,6 +1734,124 @@ namespace GovBot.Data.Migrations
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Services.Booking", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Services.ServiceSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceEvent", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId");
+
+                    b.HasOne("GovBot.Data.People.VolunteerTeam", "OrganiserTeam")
+                        .WithMany()
+                        .HasForeignKey("OrganiserTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Community");
+
+                    b.Navigation("OrganiserTeam");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceItem", b =>
+                {
+                    b.HasOne("GovBot.Data.Services.ServiceEvent", "Event")
+                        .WithMany("Items")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceSlot", b =>
+                {
+                    b.HasOne("GovBot.Data.Services.ServiceItem", "Item")
+                        .WithMany("Slots")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.TaskOffer", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Services.VolunteerTask", "Task")
+                        .WithMany("Offers")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.VolunteerHours", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.VolunteerTask", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Places.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId");
+
+                    b.HasOne("GovBot.Data.People.Person", "Organiser")
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.VolunteerTeam", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId");
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Organiser");
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
                 {
                     b.Navigation("Events");
@@ -1507,6 +1908,21 @@ namespace GovBot.Data.Migrations
                     b.Navigation("Followers");
 
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceEvent", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.ServiceItem", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Services.VolunteerTask", b =>
+                {
+                    b.Navigation("Offers");
                 });
 #pragma warning restore 612, 618
         }

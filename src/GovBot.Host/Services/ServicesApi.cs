@@ -1,0 +1,152 @@
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using GovBot.Data.People;
+using GovBot.Data.Services;
+using GovBot.Host.CheckIns;
+using GovBot.Skills.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Host.Services;
+
+/// <summary>
+/// The staff side of volunteer services over HTTP, each call naming its caller in <c>X-GovBot-Staff</c> (Staff or
+/// Secretary of the community concerned, or CountyAdmin), like the check-in endpoints:
+/// <list type="bullet">
+/// <item>GET /api/services/slots — future slots with capacity and places booked.</item>
+/// <item>POST /api/services/bookings/{code}/checkin — check a person in by booking code (also 核销 Y1001 in chat).</item>
+/// <item>POST /api/services/no-shows — bookings of slots already over that nobody checked in become no-shows.</item>
+/// <item>POST /api/services/tasks — create a volunteer task; matching volunteers get a card with 接单 / 婉拒.</item>
+/// <item>POST /api/services/tasks/{id}/repush — ask further volunteers (what the reminders job calls after silence).</item>
+/// <item>POST /api/services/tasks/{id}/hours with <c>{"attended": ["wecom id"…], "hours": 2}</c> — confirm attendance and hours.</item>
+/// </list>
+/// </summary>
+public static class ServicesApi
+{
+    public sealed record SlotDto(int Id, string Event, string Place, string Service, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Booked);
+
+    public sealed record TaskRequest(
+        string? Title, string? Place, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Needed,
+        IReadOnlyList<string>? Skills, int? GridId, string? Team, string? Instructions, int? CommunityId);
+
+    public sealed record TaskDto(int Id, string Status, int Needed, int Accepted, IReadOnlyList<string> AskedUsers, IReadOnlyList<string> AcceptedUsers);
+
+    public sealed record HoursRequest(IReadOnlyList<string>? Attended, double Hours);
+
+    public static RouteGroupBuilder MapServicesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/services");
+        group.MapGet("/slots", SlotsAsync);
+        group.MapPost("/bookings/{code}/checkin", CheckInAsync);
+        group.MapPost("/no-shows", NoShowsAsync);
+        group.MapPost("/tasks", CreateTaskAsync);
+        group.MapGet("/tasks/{id:int}", TaskAsync);
+        group.MapPost("/tasks/{id:int}/repush", RepushAsync);
+        group.MapPost("/tasks/{id:int}/hours", HoursAsync);
+        return group;
+    }
+
+    private static async Task<(Person? Staff, IResult? Refusal)> StaffAsync(HttpContext http, GovBotDb db, CancellationToken ct)
+    {
+        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        if (id.Length == 0)
+            return (null, Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized));
+        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
+        return person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0
+            ? (null, Results.Problem("只有社区工作人员可以管理志愿服务。", statusCode: StatusCodes.Status403Forbidden))
+            : (person, null);
+    }
+
+    private static IResult Forbidden() => Results.Problem("只能管理本社区的志愿服务。", statusCode: StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> SlotsAsync(HttpContext http, GovBotDb db, BookingService bookings, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        var slots = await bookings.OpenSlotsAsync(null, null, ct);
+        return Results.Ok(slots.Where(s => BookingService.IsStaffOf(staff!, s.Item!.Event!.CommunityId))
+            .Select(s => new SlotDto(s.Id, s.Item!.Event!.Title, s.Item.Event.Place, s.Item.Name, s.StartsAt, s.EndsAt, s.Capacity, s.Booked)).ToList());
+    }
+
+    private static async Task<IResult> CheckInAsync(HttpContext http, GovBotDb db, BookingService bookings, string code, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        var (done, text) = await bookings.CheckInAsync(code, staff!, ct);
+        return done ? Results.Ok(new { message = text }) : Results.Problem(text, statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> NoShowsAsync(HttpContext http, GovBotDb db, BookingService bookings, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        var count = await bookings.MarkNoShowsAsync(staff!.Has(Roles.CountyAdmin) ? null : staff.CommunityId, ct);
+        return Results.Ok(new { noShows = count });
+    }
+
+    private static async Task<IResult> CreateTaskAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, TaskRequest request, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        var communityId = request.CommunityId ?? staff!.CommunityId;
+        if (communityId is null) return Results.Problem("请写明社区（communityId）。", statusCode: StatusCodes.Status400BadRequest);
+        if (!BookingService.IsStaffOf(staff!, communityId)) return Forbidden();
+        if (string.IsNullOrWhiteSpace(request.Title) || string.IsNullOrWhiteSpace(request.Place) || request.Needed < 1 || request.EndsAt <= request.StartsAt)
+            return Results.Problem("任务要写明标题、地点、起止时间，需要人数至少1人。", statusCode: StatusCodes.Status400BadRequest);
+        int? teamId = null;
+        if (!string.IsNullOrWhiteSpace(request.Team))
+        {
+            teamId = await db.VolunteerTeams.Where(t => t.Name == request.Team).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            if (teamId is null) return Results.Problem($"没有叫「{request.Team}」的志愿服务队。", statusCode: StatusCodes.Status400BadRequest);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var task = await tasks.CreateAsync(new TaskDraft(request.Title.Trim(), request.Place.Trim(), request.StartsAt, request.EndsAt, request.Needed, communityId.Value)
+        {
+            Skills = request.Skills ?? [],
+            GridId = request.GridId,
+            TeamId = teamId,
+            Instructions = request.Instructions,
+        }, staff!, ct);
+        await tx.CommitAsync(ct);
+        http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
+        return Results.Created($"/api/services/tasks/{task.Id}", await DtoAsync(db, task.Id, ct));
+    }
+
+    private static async Task<IResult> TaskAsync(HttpContext http, GovBotDb db, int id, CancellationToken ct)
+    {
+        var (_, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        return await db.VolunteerTasks.AnyAsync(t => t.Id == id, ct) ? Results.Ok(await DtoAsync(db, id, ct)) : Results.NotFound();
+    }
+
+    private static async Task<IResult> RepushAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, int id, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
+        if (!BookingService.IsStaffOf(staff!, task.CommunityId)) return Forbidden();
+        var asked = await tasks.RepushAsync(id, ct);
+        http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
+        return Results.Ok(new { asked = asked.Select(p => p.WeComUserId).ToList() });
+    }
+
+    private static async Task<IResult> HoursAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, int id, HoursRequest request, CancellationToken ct)
+    {
+        var (staff, refusal) = await StaffAsync(http, db, ct);
+        if (refusal is not null) return refusal;
+        if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
+        if (!BookingService.IsStaffOf(staff!, task.CommunityId) && task.OrganiserId != staff!.Id) return Forbidden();
+        if (request.Hours is <= 0 or > 24) return Results.Problem("时长（hours）要在0到24小时之间。", statusCode: StatusCodes.Status400BadRequest);
+        var attended = task.Offers.Where(o => (request.Attended ?? []).Contains(o.Person!.WeComUserId)).Select(o => o.PersonId).ToList();
+        var rows = await tasks.ConfirmHoursAsync(task, staff!, attended, (int)Math.Round(request.Hours * 60), ct);
+        http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
+        return Results.Ok(new { recorded = rows.Count(r => r.Attended), absent = rows.Count(r => !r.Attended) });
+    }
+
+    private static async Task<TaskDto> DtoAsync(GovBotDb db, int id, CancellationToken ct)
+    {
+        var task = await db.VolunteerTasks.AsNoTracking().Include(t => t.Offers).ThenInclude(o => o.Person).FirstAsync(t => t.Id == id, ct);
+        return new TaskDto(task.Id, task.Status.ToString(), task.Needed, task.Accepted,
+            task.Offers.OrderBy(o => o.Id).Select(o => o.Person!.WeComUserId).ToList(),
+            task.Offers.Where(o => o.Answer == TaskAnswer.Accepted).OrderBy(o => o.AnsweredAt).Select(o => o.Person!.WeComUserId).ToList());
+    }
+}
