@@ -2,7 +2,9 @@ using GovBot.Data.CheckIns;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Places;
+using GovBot.Data.Points;
 using GovBot.Data.Reports;
+using GovBot.Data.Wishes;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data;
@@ -36,6 +38,10 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<WorkUnit> WorkUnits => Set<WorkUnit>();
     public DbSet<UnitPairing> UnitPairings => Set<UnitPairing>();
     public DbSet<VolunteerServiceKind> VolunteerServiceKinds => Set<VolunteerServiceKind>();
+    public DbSet<PointItem> PointItems => Set<PointItem>();
+    public DbSet<PointRule> PointRules => Set<PointRule>();
+    public DbSet<PointEntry> PointEntries => Set<PointEntry>();
+    public DbSet<Wish> Wishes => Set<Wish>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

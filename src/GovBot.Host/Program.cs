@@ -12,6 +12,8 @@ using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Reports;
 using GovBot.Skills.State;
+using GovBot.Skills.Wishes;
+using GovBot.Host.Points;
 
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
@@ -23,6 +25,7 @@ builder.AddGovBotNlu();
 builder.AddGovBotConversation();
 builder.AddGovBotReports();
 builder.AddGovBotCheckIns();
+builder.AddGovBotPointsAndWishes();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddWeComCallback();
@@ -36,6 +39,7 @@ app.MapWeComCallback();
 app.MapNluApi();
 app.MapOpen311();
 app.MapCheckInsApi();
+app.MapPointsApi();
 app.MapGovBotHealth();
 app.MapWeComEmulator();
 

@@ -29,6 +29,7 @@ public static class SkillRegistration
         services.AddSkill<HelpSkill>();
         services.AddSkill<OnboardingSkill>();
         services.AddSkill<MyRequestsSkill>();
+        services.AddScoped<PlaceContacts>();
         services.AddSkill<GridContactSkill>();
         return builder;
     }
