@@ -83,11 +83,22 @@ public sealed class PointsLedger(GovBotDb db, TimeProvider time, IOptions<Points
         sources.AddRange(rated.Where(r => !known.Contains($"{PointSources.ReportRated}/{r.Id}"))
             .Select(r => new PointSource(PointSources.ReportRated, r.Id.ToString(), r.AssigneeId, r.At, $"办理{r.Ticket}，居民评价{r.Stars}星")));
 
-        var added = 0;
+        var lines = new List<PointEntry>();
         foreach (var source in sources.OrderBy(s => s.At).ThenBy(s => s.Kind).ThenBy(s => s.Id, StringComparer.Ordinal))
-            if (await AwardAsync(source, ct) is not null) added++;
-        if (added > 0) await db.SaveChangesAsync(ct);
-        return added;
+            if (await AwardAsync(source, ct) is { } line) lines.Add(line);
+        if (lines.Count == 0) return 0;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance (or the background round) counted the same events a moment ago. Drop ours so the
+            // caller's own change still saves; the lines are there already, which is all that matters.
+            foreach (var line in lines) db.Entry(line).State = EntityState.Detached;
+            return 0;
+        }
+        return lines.Count;
     }
 
     private async Task<bool> CountedAsync(string kind, string id, CancellationToken ct) =>
