@@ -2,8 +2,10 @@ using GovBot.Data.CheckIns;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Places;
+using GovBot.Data.Points;
 using GovBot.Data.Reports;
 using GovBot.Data.Services;
+using GovBot.Data.Wishes;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data;
@@ -44,6 +46,10 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<VolunteerTask> VolunteerTasks => Set<VolunteerTask>();
     public DbSet<TaskOffer> TaskOffers => Set<TaskOffer>();
     public DbSet<VolunteerHours> VolunteerHours => Set<VolunteerHours>();
+    public DbSet<PointItem> PointItems => Set<PointItem>();
+    public DbSet<PointRule> PointRules => Set<PointRule>();
+    public DbSet<PointEntry> PointEntries => Set<PointEntry>();
+    public DbSet<Wish> Wishes => Set<Wish>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

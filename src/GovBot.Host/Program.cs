@@ -15,6 +15,8 @@ using GovBot.Skills.Nlu;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
+using GovBot.Skills.Wishes;
+using GovBot.Host.Points;
 
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
@@ -28,6 +30,7 @@ builder.AddGovBotConversation();
 builder.AddGovBotReports();
 builder.AddGovBotCheckIns();
 builder.AddGovBotServices();
+builder.AddGovBotPointsAndWishes();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddWeComCallback();
@@ -42,6 +45,7 @@ app.MapNluApi();
 app.MapOpen311();
 app.MapCheckInsApi();
 app.MapServicesApi();
+app.MapPointsApi();
 app.MapGovBotHealth();
 app.MapWeComEmulator();
 

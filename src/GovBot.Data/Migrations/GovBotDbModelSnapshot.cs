@@ -742,6 +742,122 @@ namespace GovBot.Data.Migrations
                     b.ToTable("Towns");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Points.PointEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OperatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("PointItemId");
+
+                    b.HasIndex("PersonId", "Year");
+
+                    b.HasIndex("SourceKind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("PointEntries");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Points.PointItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PointItems");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Points.PointRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CapPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PerUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointItemId");
+
+                    b.HasIndex("SourceKind")
+                        .IsUnique();
+
+                    b.ToTable("PointRules");
+                });
+
             modelBuilder.Entity("GovBot.Data.Reports.Open311Client", b =>
                 {
                     b.Property<int>("Id")
@@ -1321,6 +1437,71 @@ namespace GovBot.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GovBot.Data.Wishes.Wish", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FulfilledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Releases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimerId");
+
+                    b.HasIndex("CompoundId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("Wishes");
+                });
+
             modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>
                 {
                     b.HasOne("GovBot.Data.Places.Building", "Building")
@@ -1636,6 +1817,43 @@ namespace GovBot.Data.Migrations
                     b.Navigation("County");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Points.PointEntry", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Operator")
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Points.PointItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("PointItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Operator");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Points.PointRule", b =>
+                {
+                    b.HasOne("GovBot.Data.Points.PointItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("PointItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("GovBot.Data.Reports.Report", b =>
                 {
                     b.HasOne("GovBot.Data.People.Person", "Assignee")
@@ -1850,6 +2068,45 @@ namespace GovBot.Data.Migrations
                     b.Navigation("Organiser");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Wishes.Wish", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Claimer")
+                        .WithMany()
+                        .HasForeignKey("ClaimerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Places.Compound", "Compound")
+                        .WithMany()
+                        .HasForeignKey("CompoundId");
+
+                    b.HasOne("GovBot.Data.People.Person", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.Person", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Claimer");
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Compound");
+
+                    b.Navigation("Resident");
+
+                    b.Navigation("ReviewedBy");
                 });
 
             modelBuilder.Entity("GovBot.Data.CheckIns.CheckIn", b =>

@@ -30,6 +30,7 @@ public static class SkillRegistration
         services.AddSkill<HelpSkill>();
         services.AddSkill<OnboardingSkill>();
         services.AddSkill<MyRequestsSkill>();
+        services.AddScoped<PlaceContacts>();
         services.AddSkill<GridContactSkill>();
         services.AddAiPlugin<HelpPlugin>("help");
         services.AddAiPlugin<MyRequestsPlugin>("myrequests");

@@ -1,6 +1,7 @@
 using System.Text;
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Places;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,15 +10,24 @@ namespace GovBot.Skills.GridContact;
 /// <summary>
 /// 我们的网格员是谁: the grid workers and micro-grid lead of the building the resident lives in, with their
 /// phone numbers (posted on every building's notice board, so no secret), or the community's staff when the
-/// building belongs to no grid.
+/// building belongs to no grid. 物业电话, 党群服务中心在哪 and 暖新驿站几点开门 are answered for the same compound
+/// by <see cref="PlaceContacts"/>.
 /// </summary>
-public sealed class GridContactSkill(GovBotDb db) : ISkill
+public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
 {
     public string Name => "grid-contact";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.GridContact];
     public MenuEntry? Menu => new("找网格员", "我们的网格员是谁", Order: 30);
 
-    public async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
+    public Task<Reply> StartAsync(TurnContext turn, CancellationToken ct) => ContactTopics.Of(turn.Text) switch
+    {
+        ContactTopic.PropertyManager => places.PropertyManagerAsync(turn.User, ct),
+        ContactTopic.PartyService => places.StationsAsync(turn.User, [ServiceStationKind.PartyServiceCenter, ServiceStationKind.PartyServiceStation], turn.Now, ct),
+        ContactTopic.RestStop => places.StationsAsync(turn.User, [ServiceStationKind.RestStop], turn.Now, ct),
+        _ => GridWorkerAsync(turn, ct),
+    };
+
+    private async Task<Reply> GridWorkerAsync(TurnContext turn, CancellationToken ct)
     {
         var user = turn.User;
         if (user.BuildingId is { } buildingId)
