@@ -22,14 +22,26 @@ public sealed partial class ReminderJob(
             LogUnknownKind(log, key);
             return;
         }
-        var reminder = (IReminder)services.GetRequiredService(kind.Reminder);
-        var pushed = await reminder.RunAsync(ct);
-        if (pushed > 0)
+        try
         {
-            LogPushed(log, kind.Key, pushed);
-            outbox.Signal();
+            var reminder = (IReminder)services.GetRequiredService(kind.Reminder);
+            var pushed = await reminder.RunAsync(ct);
+            if (pushed > 0)
+            {
+                LogPushed(log, kind.Key, pushed);
+                outbox.Signal();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // E.g. the store was locked. Not rethrown: Quartz stores a trigger whose fires keep failing as
+            // ERROR and never fires it again, while the next firing of a sweep simply catches up.
+            LogFailed(log, ex, kind.Key);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {Kind} failed; its next firing tries again")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Kind}: {Count} pushes")]
     private static partial void LogPushed(ILogger logger, string kind, int count);
