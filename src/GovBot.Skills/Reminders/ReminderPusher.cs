@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace GovBot.Skills.Reminders;
 
-/// <summary>Writes one reminder push, held back past the kind's quiet hours; null when its key was already pushed.</summary>
+/// <summary>Writes and commits one reminder push, held back past the kind's quiet hours; false when its key was already pushed.</summary>
 public sealed class ReminderPusher(GovBotDb db, TimeProvider time, IOptions<ReminderOptions> options)
 {
     public async Task<bool> PushAsync(string kind, string sourceKey, string text, IReadOnlyCollection<string> to, CancellationToken ct)
