@@ -4,6 +4,8 @@ using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.Open311;
+using GovBot.Host.Points;
+using GovBot.Host.Reminders;
 using GovBot.Host.Reports;
 using GovBot.Host.Services;
 using GovBot.Host.WeCom.Callback;
@@ -16,7 +18,6 @@ using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
 using GovBot.Skills.Wishes;
-using GovBot.Host.Points;
 
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
@@ -33,6 +34,7 @@ builder.AddGovBotServices();
 builder.AddGovBotPointsAndWishes();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
+builder.AddReminders();
 builder.AddWeComCallback();
 builder.AddOpen311();
 builder.AddWeComEmulator();
@@ -46,6 +48,7 @@ app.MapOpen311();
 app.MapCheckInsApi();
 app.MapServicesApi();
 app.MapPointsApi();
+app.MapRemindersApi();
 app.MapGovBotHealth();
 app.MapWeComEmulator();
 

@@ -3,7 +3,7 @@ namespace GovBot.Host.Reports;
 public static class ReportHostingExtensions
 {
     /// <summary>
-    /// The host's share of reports: the deadline timer and the photo fetcher. Needs the reports
+    /// The host's share of reports: the photo fetcher (the deadline sweep is a reminder kind, run by Quartz). Needs the reports
     /// (<c>AddGovBotReports</c>) and the WeCom client and outbox (<c>AddWeComOutbound</c>).
     /// </summary>
     public static IHostApplicationBuilder AddReportBackgroundWork(this IHostApplicationBuilder builder)
@@ -13,7 +13,6 @@ public static class ReportHostingExtensions
             .Bind(builder.Configuration.GetSection(ReportPhotoOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHostedService<ReportDeadlineTimer>();
         services.AddSingleton<ReportPhotoFetcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportPhotoFetcher>());
         return builder;

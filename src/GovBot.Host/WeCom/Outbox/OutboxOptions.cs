@@ -27,4 +27,16 @@ public sealed class OutboxOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>WeCom drops messages from one app to one member beyond 30 a minute…</summary>
+    [Range(1, 1000)]
+    public int MemberMessagesPerMinute { get; set; } = 30;
+
+    /// <summary>…and beyond 1000 an hour.</summary>
+    [Range(1, 100_000)]
+    public int MemberMessagesPerHour { get; set; } = 1000;
+
+    /// <summary>The corp's licensed account count (账号上限数): one app may send 200 times that many member-messages a day. 0: not enforced.</summary>
+    [Range(0, 10_000_000)]
+    public int AccountLimit { get; set; } = 1000;
 }

@@ -17,6 +17,7 @@ public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
+    WeComSendBudget budget,
     ILogger<OutboxSender> logger)
 {
     private const int MaxErrorLength = 2000;
@@ -104,6 +105,12 @@ public sealed class OutboxSender(
         var notes = new List<string>();
         for (var i = OutboxProgress.BatchesDone(row.WeComMsgId); i < batches.Count; i++)
         {
+            if (budget.NotBefore(batches[i]) is { } allowedAt)
+            {
+                // Sent now, WeCom would drop it silently; WeCom itself is fine, so other rows may still go.
+                await WaitForBudgetAsync(db, row, allowedAt, $"batch {i + 1}/{batches.Count}");
+                return true;
+            }
             var message = OutboxRenderer.RenderMessage(part, WeComMessage.JoinUsers(batches[i]), defaultTaskId, i);
             var attempt = await TrySendAsync(() => api.SendAsync(message, ct));
             var batch = $"batch {i + 1}/{batches.Count}";
@@ -116,10 +123,12 @@ public sealed class OutboxSender(
             switch (result.Kind)
             {
                 case WeComErrorKind.Ok:
+                    budget.Record(batches[i]);
                     row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, result.MsgId);
                     NoteUnreached(row, result, batch, notes);
                     break;
                 case WeComErrorKind.RecipientsRefused:
+                    budget.Record(batches[i]);
                     // Only this batch's people were refused; the other batches may well go out.
                     row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, OutboxProgress.RefusedBatch);
                     notes.Add($"{batch}: {Describe(result)}");
@@ -208,6 +217,15 @@ public sealed class OutboxSender(
         row.NextAttemptAt = null;
         row.LastError = notes.Count > 0 ? Truncate(string.Join("; ", notes)) : null;
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Holds the row until WeCom's frequency limits allow its next batch; not a failed attempt.</summary>
+    private async Task WaitForBudgetAsync(GovBotDb db, OutboxMessage row, DateTimeOffset allowedAt, string batch)
+    {
+        row.NextAttemptAt = allowedAt;
+        row.LastError = $"{batch}: waits for WeCom's frequency limit until {allowedAt:O}";
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Outbox {OutboxId}: {Batch} waits for WeCom's frequency limit until {AllowedAt}", row.Id, batch, allowedAt);
     }
 
     private async Task RetryLaterAsync(GovBotDb db, OutboxMessage row, string error)

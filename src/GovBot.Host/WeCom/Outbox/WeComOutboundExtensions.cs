@@ -32,6 +32,7 @@ public static class WeComOutboundExtensions
         services.AddTransient<IWeComAccessTokenProvider>(sp => sp.GetRequiredService<WeComTokenProvider>());
         services.AddHttpClient<IWeComApi, WeComApiClient>(ConfigureClient);
 
+        services.AddSingleton<WeComSendBudget>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());

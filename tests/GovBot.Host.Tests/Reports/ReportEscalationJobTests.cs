@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.Reports;
 
-/// <summary>The host's timer runs the deadline sweep: an overdue report reaches the secretary through WeCom, once.</summary>
-public sealed class ReportDeadlineTimerTests : IAsyncLifetime
+/// <summary>The scheduler (Quartz, in the same SQLite file) runs the deadline sweep: an overdue report reaches the secretary through WeCom, once.</summary>
+public sealed class ReportEscalationJobTests : IAsyncLifetime
 {
     private BotHost _bot = null!;
 

@@ -1,0 +1,76 @@
+using GovBot.Data;
+using GovBot.Data.People;
+using GovBot.Host.CheckIns;
+using GovBot.Skills.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace GovBot.Host.Reminders;
+
+/// <summary>
+/// Staff view of the reminders, until the staff pages arrive:
+/// <list type="bullet">
+/// <item>GET /api/reminders — every kind with its schedule, whether it is paused, and its next fire time (China time).</item>
+/// <item>POST /api/reminders/{kind}/pause and /resume — stops or restarts a kind everywhere (the pause is stored, so it
+/// holds across restarts and for every host sharing the database); a firing missed while paused is not made up.</item>
+/// </list>
+/// Guarded like the check-in endpoints: header <c>X-GovBot-Staff</c> naming a county admin or a community secretary.
+/// </summary>
+public static class RemindersApi
+{
+    public sealed record ReminderDto(string Kind, string Name, string Schedule, bool Paused, DateTimeOffset? NextFireAt, DateTimeOffset? PreviousFireAt);
+
+    public static RouteGroupBuilder MapRemindersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reminders");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{kind}/pause", (HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
+            SetPausedAsync(http, db, factory, kinds, kind, paused: true, ct));
+        group.MapPost("/{kind}/resume", (HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
+            SetPausedAsync(http, db, factory, kinds, kind, paused: false, ct));
+        return group;
+    }
+
+    private static async Task<IResult?> RefuseAsync(HttpContext http, GovBotDb db, CancellationToken ct)
+    {
+        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        if (id.Length == 0)
+            return Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
+        if (person is null || (person.Roles & (Roles.CountyAdmin | Roles.Secretary)) == 0)
+            return Results.Problem("只有县里管理员和社区书记可以管理提醒。", statusCode: StatusCodes.Status403Forbidden);
+        return null;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, CancellationToken ct)
+    {
+        if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
+        var scheduler = await factory.GetScheduler(ct);
+        var list = new List<ReminderDto>();
+        foreach (var kind in kinds.All) list.Add(await DescribeAsync(scheduler, kind, ct));
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> SetPausedAsync(
+        HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, bool paused, CancellationToken ct)
+    {
+        if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
+        if (kinds.Find(kind) is not { } found) return Results.Problem("没有这种提醒。", statusCode: StatusCodes.Status404NotFound);
+        var scheduler = await factory.GetScheduler(ct);
+        var job = new JobKey(found.Key, ReminderScheduleSetup.Group);
+        if (paused) await scheduler.PauseJob(job, ct);
+        else await scheduler.ResumeJob(job, ct);
+        return Results.Ok(await DescribeAsync(scheduler, found, ct));
+    }
+
+    private static async Task<ReminderDto> DescribeAsync(IScheduler scheduler, ReminderKind kind, CancellationToken ct)
+    {
+        var key = ReminderScheduleSetup.TriggerKeyOf(kind.Key);
+        var trigger = await scheduler.GetTrigger(key, ct);
+        var state = trigger is null ? TriggerState.None : await scheduler.GetTriggerState(key, ct);
+        return new ReminderDto(kind.Key, kind.Name, trigger?.Description ?? kind.DefaultSchedule.Signature, state == TriggerState.Paused,
+            Local(trigger?.NextFireTimeUtc), Local(trigger?.PreviousFireTimeUtc));
+    }
+
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? ChinaTime.ToLocal(i) : null;
+}
