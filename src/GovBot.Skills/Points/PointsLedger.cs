@@ -3,6 +3,7 @@ using GovBot.Data.CheckIns;
 using GovBot.Data.People;
 using GovBot.Data.Points;
 using GovBot.Data.Reports;
+using GovBot.Data.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,10 @@ public sealed class PointsLedger(GovBotDb db, TimeProvider time, IOptions<Points
     /// <paramref name="recordId"/> is that record's id, so a second call for the same record adds nothing.
     /// </summary>
     public Task<PointEntry?> AwardVolunteerHoursAsync(int personId, string recordId, decimal hours, DateTimeOffset at, string what, CancellationToken ct) =>
-        AwardAsync(new PointSource(PointSources.VolunteerHours, recordId, personId, at, $"志愿服务{hours:0.#}小时：{what}", hours), ct);
+        AwardAsync(VolunteerHoursSource(personId, recordId, hours, at, what), ct);
+
+    private static PointSource VolunteerHoursSource(int personId, string recordId, decimal hours, DateTimeOffset at, string what) =>
+        new(PointSources.VolunteerHours, recordId, personId, at, $"志愿服务{hours:0.#}小时：{what}", hours);
 
     /// <summary>
     /// Staff add (positive) or deduct (negative) by hand, with a reason the member reads. <paramref name="requestId"/>
@@ -61,12 +65,14 @@ public sealed class PointsLedger(GovBotDb db, TimeProvider time, IOptions<Points
 
     /// <summary>
     /// Derives entries for events that happened without one (before this feature, while it was down, or
-    /// written by another instance): approved check-ins and well-rated reports handled by a party member.
+    /// written by another instance): approved check-ins, well-rated reports handled by a party member, and
+    /// volunteer hours an organiser confirmed.
     /// Oldest first, so yearly caps fall the same way every time. Saves; returns how many lines were added.
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
-        var counted = await db.PointEntries.Where(e => e.SourceKind == PointSources.CheckIn || e.SourceKind == PointSources.ReportRated)
+        var counted = await db.PointEntries
+            .Where(e => e.SourceKind == PointSources.CheckIn || e.SourceKind == PointSources.ReportRated || e.SourceKind == PointSources.VolunteerHours)
             .Select(e => e.SourceKind + "/" + e.SourceId).ToListAsync(ct);
         var known = counted.ToHashSet();
 
@@ -82,6 +88,15 @@ public sealed class PointsLedger(GovBotDb db, TimeProvider time, IOptions<Points
             .Select(r => new { r.Id, r.Ticket, AssigneeId = r.AssigneeId!.Value, r.Stars, At = r.ClosedAt ?? r.UpdatedAt }).ToListAsync(ct);
         sources.AddRange(rated.Where(r => !known.Contains($"{PointSources.ReportRated}/{r.Id}"))
             .Select(r => new PointSource(PointSources.ReportRated, r.Id.ToString(), r.AssigneeId, r.At, $"办理{r.Ticket}，居民评价{r.Stars}星")));
+
+        var served = await db.VolunteerHours.AsNoTracking().Where(h => h.Attended && h.Minutes > 0)
+            .Select(h => new
+            {
+                h.Id, h.PersonId, h.Minutes, h.ConfirmedAt,
+                Task = db.VolunteerTasks.Where(t => h.SourceKind == VolunteerHours.TaskSource && t.Id == h.SourceId).Select(t => t.Title).FirstOrDefault(),
+            }).ToListAsync(ct);
+        sources.AddRange(served.Where(h => !known.Contains($"{PointSources.VolunteerHours}/{h.Id}"))
+            .Select(h => VolunteerHoursSource(h.PersonId, h.Id.ToString(), h.Minutes / 60m, h.ConfirmedAt, h.Task ?? "志愿服务")));
 
         var lines = new List<PointEntry>();
         foreach (var source in sources.OrderBy(s => s.At).ThenBy(s => s.Kind).ThenBy(s => s.Id, StringComparer.Ordinal))

@@ -2,6 +2,7 @@ using GovBot.Data.People;
 using GovBot.Data.Points;
 using GovBot.Data.Reports;
 using GovBot.Data.Seeding;
+using GovBot.Data.Services;
 using GovBot.Skills.Points;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +73,44 @@ public sealed class PointsLedgerTests
         Assert.Equal(0, (await world.BalanceAsync(DemoUsers.GridWorker)).AllTime);
         var lines = await world.WithAsync(async s => await s.Book.RecentAsync(await world.PersonIdAsync(Chen), 10, default));
         Assert.Contains(lines, l => l.Reason == "办理S2001，居民评价5星" && l.Item!.Name == "为民办事");
+    }
+
+    [Fact]
+    public async Task Hours_an_organiser_confirmed_become_points_once_through_the_catch_up()
+    {
+        using var world = await PointsWorld.StartAsync();
+        await world.WithAsync(s => s.Ledger.CatchUpAsync(default));
+        var ma = await world.PersonIdAsync(Ma);
+        await world.WithAsync(async s =>
+        {
+            var organiser = await s.PersonAsync(DemoUsers.Staff);
+            var task = new VolunteerTask
+            {
+                Title = "清华苑一期环境整治", Place = "清华苑一期", StartsAt = world.Time.GetUtcNow().AddHours(-4),
+                EndsAt = world.Time.GetUtcNow().AddHours(-1), Needed = 2, CommunityId = organiser.CommunityId!.Value,
+                OrganiserId = organiser.Id, CreatedAt = world.Time.GetUtcNow().AddDays(-1),
+            };
+            s.Db.VolunteerTasks.Add(task);
+            await s.Db.SaveChangesAsync();
+            s.Db.VolunteerHours.Add(new VolunteerHours
+            {
+                PersonId = ma, SourceKind = VolunteerHours.TaskSource, SourceId = task.Id, Minutes = 150, Attended = true,
+                ConfirmedAt = world.Time.GetUtcNow(), ConfirmedById = organiser.Id,
+            });
+            s.Db.VolunteerHours.Add(new VolunteerHours
+            {
+                PersonId = await world.PersonIdAsync(Tian), SourceKind = VolunteerHours.TaskSource, SourceId = task.Id, Minutes = 0,
+                Attended = false, ConfirmedAt = world.Time.GetUtcNow(), ConfirmedById = organiser.Id,
+            });
+            return await s.Db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await world.WithAsync(s => s.Ledger.CatchUpAsync(default)));
+        Assert.Equal(0, await world.WithAsync(s => s.Ledger.CatchUpAsync(default)));
+        var lines = await world.WithAsync(async s => await s.Book.RecentAsync(ma, 10, default));
+        var line = Assert.Single(lines, l => l.SourceKind == PointSources.VolunteerHours);
+        Assert.Equal(5, line.Points);
+        Assert.Equal("志愿服务2.5小时：清华苑一期环境整治", line.Reason);
     }
 
     [Fact]
