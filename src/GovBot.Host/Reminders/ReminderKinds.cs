@@ -7,8 +7,7 @@ public sealed record ReminderKind(string Key, string Name, Type Reminder, Remind
 
 /// <summary>
 /// Every reminder kind the scheduler runs. This is the one place a new kind is wired: write an
-/// <see cref="IReminder"/> in its feature, register it scoped, and <see cref="Add{T}"/> it here (bookings'
-/// day-before and hour-before reminders, volunteer task re-pushes, stale micro-wish claims).
+/// <see cref="IReminder"/> in its feature, register it scoped, and <see cref="Add{T}"/> it here.
 /// </summary>
 public sealed class ReminderKinds
 {
@@ -25,7 +24,7 @@ public sealed class ReminderKinds
         return this;
     }
 
-    /// <summary>The kinds whose data exists today.</summary>
+    /// <summary>Every kind the demo county runs.</summary>
     public static ReminderKinds Standard(TimeSpan escalationSweep) => new ReminderKinds()
         // A patrol list from yesterday morning is no use at noon: skipped if missed.
         .Add<PatrolReminder>(PatrolReminder.Kind, "日巡查", new ReminderSchedule.Cron("0 0 8 * * ?", FireLate: false))
@@ -33,5 +32,9 @@ public sealed class ReminderKinds
         .Add<RatingRequestReminder>(RatingRequestReminder.Kind, "办结评价提醒", new ReminderSchedule.Cron("0 0/10 * * * ?", FireLate: true))
         .Add<WeeklyVisitReminder>(WeeklyVisitReminder.Kind, "周走访", new ReminderSchedule.Cron("0 30 8 ? * MON", FireLate: true))
         .Add<CommunityJointMeetingReminder>(CommunityJointMeetingReminder.KindKey, "社区联席会议", new ReminderSchedule.Cron("0 0 9 1 1/2 ?", FireLate: true))
-        .Add<CountyJointMeetingReminder>(CountyJointMeetingReminder.KindKey, "县级联席会议", new ReminderSchedule.Cron("0 0 9 1 1/3 ?", FireLate: true));
+        .Add<CountyJointMeetingReminder>(CountyJointMeetingReminder.KindKey, "县级联席会议", new ReminderSchedule.Cron("0 0 9 1 1/3 ?", FireLate: true))
+        // Each reminder decides for itself whether it is still useful; a late run only sends what still is.
+        .Add<BookingReminder>(BookingReminder.Kind, "预约提醒", new ReminderSchedule.Cron("0 0/5 * * * ?", FireLate: true))
+        .Add<VolunteerTaskReminder>(VolunteerTaskReminder.Kind, "志愿任务补推与提醒", new ReminderSchedule.Cron("0 0/10 * * * ?", FireLate: true))
+        .Add<StaleWishReminder>(StaleWishReminder.Kind, "微心愿认领超时", new ReminderSchedule.Cron("0 0 9 * * ?", FireLate: true));
 }

@@ -12,6 +12,10 @@ public sealed class ReminderOptions
     /// <summary>How long after a report is handled its reporter is asked, once, to rate it.</summary>
     public TimeSpan RatingRequestAfter { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>A volunteer task round unanswered this long, for a task starting within <see cref="TaskRepushWithin"/>, asks further volunteers.</summary>
+    public TimeSpan TaskRoundSilence { get; set; } = TimeSpan.FromHours(4);
+    public TimeSpan TaskRepushWithin { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Per kind (its key, e.g. "patrol"): another schedule or other quiet hours.</summary>
     public Dictionary<string, ReminderKindOptions> Kinds { get; set; } = [];
 

@@ -11,6 +11,8 @@ public static class ReminderRegistration
         var services = builder.Services;
         services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName))
             .Validate(o => o.RatingRequestAfter > TimeSpan.Zero, "Reminders:RatingRequestAfter must be positive.")
+            .Validate(o => o.TaskRoundSilence > TimeSpan.Zero && o.TaskRepushWithin > TimeSpan.Zero,
+                "Reminders:TaskRoundSilence and TaskRepushWithin must be positive.")
             .ValidateOnStart();
         services.AddScoped<ReminderPusher>();
         services.AddScoped<PatrolReminder>();
@@ -19,6 +21,9 @@ public static class ReminderRegistration
         services.AddScoped<CommunityJointMeetingReminder>();
         services.AddScoped<CountyJointMeetingReminder>();
         services.AddScoped<ReportEscalationReminder>();
+        services.AddScoped<BookingReminder>();
+        services.AddScoped<VolunteerTaskReminder>();
+        services.AddScoped<StaleWishReminder>();
         return builder;
     }
 }
