@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Reports;
+using GovBot.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +13,9 @@ namespace GovBot.Host.Open311;
 /// </summary>
 public sealed partial class Open311ClientSeeder(
     IDbContextFactory<GovBotDb> dbs, IOptions<Open311Options> options, TimeProvider time, ILogger<Open311ClientSeeder> log)
-    : IHostedLifecycleService
+    : StartupSeeder
 {
-    public async Task SeedAsync(CancellationToken ct = default)
+    public override async Task SeedAsync(CancellationToken ct = default)
     {
         var settings = options.Value.Clients;
         if (settings.Count == 0) return;
@@ -42,12 +43,6 @@ public sealed partial class Open311ClientSeeder(
         await db.SaveChangesAsync(ct);
     }
 
-    public Task StartingAsync(CancellationToken ct) => SeedAsync(ct);
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 
     [LoggerMessage(LogLevel.Information, "Open311 client {Name} provisioned")]
     private static partial void LogAdded(ILogger logger, string name);

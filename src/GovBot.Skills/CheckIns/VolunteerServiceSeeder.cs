@@ -1,7 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.CheckIns;
+using GovBot.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.CheckIns;
 
@@ -9,11 +9,11 @@ namespace GovBot.Skills.CheckIns;
 /// Gives a new store the services members offer when they check in (the seeds name 环境整治, 法律宣传,
 /// 爱心帮扶, and a fair's 理发, 义诊, 车辆检修); a county edits the list as data afterwards.
 /// </summary>
-public sealed class VolunteerServiceSeeder(IDbContextFactory<GovBotDb> dbs) : IHostedLifecycleService
+public sealed class VolunteerServiceSeeder(IDbContextFactory<GovBotDb> dbs) : StartupSeeder
 {
     public static readonly IReadOnlyList<string> Defaults = ["环境整治", "法律宣传", "爱心帮扶", "医疗义诊", "理发", "维修", "治安巡逻", "文体活动"];
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    public override async Task SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.VolunteerServiceKinds.AnyAsync(ct)) return;
@@ -22,11 +22,4 @@ public sealed class VolunteerServiceSeeder(IDbContextFactory<GovBotDb> dbs) : IH
             db.VolunteerServiceKinds.Add(new VolunteerServiceKind { Name = name, SortOrder = ++order });
         await db.SaveChangesAsync(ct);
     }
-
-    public Task StartingAsync(CancellationToken ct) => SeedAsync(ct);
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }

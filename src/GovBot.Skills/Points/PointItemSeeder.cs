@@ -1,7 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Points;
+using GovBot.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.Points;
 
@@ -9,7 +9,7 @@ namespace GovBot.Skills.Points;
 /// Gives a new store the ten items of the 红色账户 and the rules for the events the bot sees. A county edits
 /// names, points and caps as data afterwards; items without a rule are scored by staff by hand.
 /// </summary>
-public sealed class PointItemSeeder(IDbContextFactory<GovBotDb> dbs) : IHostedLifecycleService
+public sealed class PointItemSeeder(IDbContextFactory<GovBotDb> dbs) : StartupSeeder
 {
     public static readonly IReadOnlyList<(string Code, string Name, PointDimension Dimension)> Items =
     [
@@ -34,7 +34,7 @@ public sealed class PointItemSeeder(IDbContextFactory<GovBotDb> dbs) : IHostedLi
         (PointSources.VolunteerHours, "volunteer", 2, true, 60),
     ];
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    public override async Task SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.PointItems.AnyAsync(ct)) return;
@@ -45,11 +45,4 @@ public sealed class PointItemSeeder(IDbContextFactory<GovBotDb> dbs) : IHostedLi
             db.PointRules.Add(new PointRule { SourceKind = r.Kind, Item = items.Single(i => i.Code == r.Item), Points = r.Points, PerUnit = r.PerUnit, CapPerYear = r.Cap });
         await db.SaveChangesAsync(ct);
     }
-
-    public Task StartingAsync(CancellationToken ct) => SeedAsync(ct);
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }

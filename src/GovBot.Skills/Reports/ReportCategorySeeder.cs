@@ -1,8 +1,8 @@
 using GovBot.Data;
 using GovBot.Data.Reports;
+using GovBot.Data.Seeding;
 using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.Reports;
 
@@ -10,12 +10,12 @@ namespace GovBot.Skills.Reports;
 /// Gives a new store the default report categories, so a county starts with sensible ones and edits them as data.
 /// Runs while the host is starting, after the store is migrated and before the router loads its names.
 /// </summary>
-public sealed class ReportCategorySeeder(IDbContextFactory<GovBotDb> dbs) : IHostedLifecycleService
+public sealed class ReportCategorySeeder(IDbContextFactory<GovBotDb> dbs) : StartupSeeder
 {
     /// <summary>Hazards wait for no one: these categories get tighter limits.</summary>
     private static readonly HashSet<string> Urgent = ["消防通道", "安全隐患", "飞线充电"];
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    public override async Task SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.ReportCategories.AnyAsync(ct)) return;
@@ -34,11 +34,4 @@ public sealed class ReportCategorySeeder(IDbContextFactory<GovBotDb> dbs) : IHos
         }
         await db.SaveChangesAsync(ct);
     }
-
-    public Task StartingAsync(CancellationToken ct) => SeedAsync(ct);
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }
