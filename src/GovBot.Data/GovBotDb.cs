@@ -5,6 +5,7 @@ using GovBot.Data.Places;
 using GovBot.Data.Points;
 using GovBot.Data.Reports;
 using GovBot.Data.Services;
+using GovBot.Data.Visits;
 using GovBot.Data.Wishes;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +51,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<PointRule> PointRules => Set<PointRule>();
     public DbSet<PointEntry> PointEntries => Set<PointEntry>();
     public DbSet<Wish> Wishes => Set<Wish>();
+    public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1437,6 +1437,42 @@ namespace GovBot.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GovBot.Data.Visits.HouseholdVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("VisitorId", "At");
+
+                    b.ToTable("HouseholdVisits");
+                });
+
             modelBuilder.Entity("GovBot.Data.Wishes.Wish", b =>
                 {
                     b.Property<int>("Id")
@@ -2068,6 +2104,25 @@ namespace GovBot.Data.Migrations
                     b.Navigation("Organiser");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("GovBot.Data.Visits.HouseholdVisit", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Building", "Building")
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.Person", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Visitor");
                 });
 
             modelBuilder.Entity("GovBot.Data.Wishes.Wish", b =>

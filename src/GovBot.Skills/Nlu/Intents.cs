@@ -10,12 +10,14 @@ public static class Intents
     public const string MicroWish = "micro_wish";
     public const string GridContact = "grid_contact";
     public const string MyRequests = "my_requests";
+    /// <summary>A 党员中心户 or grid worker saying which household they visited (周走访).</summary>
+    public const string RecordVisit = "record_visit";
     public const string Help = "help";
     public const string Cancel = "cancel";
     public const string Other = "other";
 
     public static readonly IReadOnlyList<string> All =
-        [ReportProblem, CheckIn, BookService, QueryPoints, MicroWish, GridContact, MyRequests, Help, Cancel, Other];
+        [ReportProblem, CheckIn, BookService, QueryPoints, MicroWish, GridContact, MyRequests, RecordVisit, Help, Cancel, Other];
 }
 
 /// <summary>Entity names the router emits.</summary>

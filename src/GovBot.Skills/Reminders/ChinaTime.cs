@@ -12,6 +12,13 @@ public static class ChinaTime
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
 
+    /// <summary>Monday 00:00 China time of the week holding <paramref name="now"/>.</summary>
+    public static DateTimeOffset WeekStart(DateTimeOffset now)
+    {
+        var today = Today(now);
+        return At(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), TimeOnly.MinValue);
+    }
+
     /// <summary>The instant of a local wall-clock time on a local date.</summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time) =>
         new(day.ToDateTime(time), Zone.GetUtcOffset(day.ToDateTime(time)));

@@ -1,3 +1,5 @@
+using GovBot.Skills.Conversation;
+using GovBot.Skills.Visits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -24,6 +26,8 @@ public static class ReminderRegistration
         services.AddScoped<BookingReminder>();
         services.AddScoped<VolunteerTaskReminder>();
         services.AddScoped<StaleWishReminder>();
+        // 周走访 is recorded in the chat and read back by the weekly reminder.
+        services.AddSkill<VisitSkill>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Seeding;
+using GovBot.Data.Visits;
+using Microsoft.EntityFrameworkCore;
 using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Tests.Reports;
@@ -117,6 +119,26 @@ public sealed class ReminderDecisionTests : IAsyncLifetime
         Assert.Contains("周走访", push.Text);
         Assert.Contains("3号楼2单元301", push.Text); // 张丽's home, in the same micro-grid
         Assert.DoesNotContain("2号楼1单元101", push.Text); // not their own
+    }
+
+    [Fact]
+    public async Task Households_visited_last_week_drop_off_the_monday_list()
+    {
+        var lastWeek = ChinaTime.WeekStart(_world.Time.GetUtcNow()).AddDays(-6);
+        await _world.WithAsync(async s =>
+        {
+            var visitor = await s.PersonAsync(DemoUsers.PartyCenterHousehold);
+            var building = await s.Db.Buildings.FirstAsync(b => b.Compound!.Name == "清华苑一期" && b.Number == 3);
+            s.Db.HouseholdVisits.Add(new HouseholdVisit { VisitorId = visitor.Id, BuildingId = building.Id, Unit = "2单元", Room = "301", At = lastWeek });
+            // A visit of the week before does not count for last week.
+            s.Db.HouseholdVisits.Add(new HouseholdVisit { VisitorId = visitor.Id, BuildingId = building.Id, Unit = "1单元", Room = "101", At = lastWeek.AddDays(-7) });
+            return await s.Db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await RunAsync((db, p) => new WeeklyVisitReminder(db, p, _world.Time)));
+        var push = Assert.Single(await _world.PushesToAsync(DemoUsers.PartyCenterHousehold));
+        Assert.Contains("上周走访了1户", push.Text);
+        Assert.DoesNotContain("3号楼2单元301", push.Text);
     }
 
     [Fact]
