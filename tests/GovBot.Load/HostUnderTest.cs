@@ -56,6 +56,11 @@ public sealed class HostUnderTest : IAsyncDisposable
         env["Emulator__Enabled"] = "false";
         // A load run sends far faster per member than a person types; the flood guard is measured elsewhere.
         env["Conversation__RateLimit__MessagesPerMinute"] = "1000000";
+        // Every simulated report lands on the same few grid workers; WeCom's per-member send limits would hold their
+        // cards back for hours. The stand-in is not WeCom, so the run lifts them (tested on their own elsewhere).
+        env["WeCom__Outbox__MemberMessagesPerMinute"] = "1000";
+        env["WeCom__Outbox__MemberMessagesPerHour"] = "100000";
+        env["WeCom__Outbox__AccountLimit"] = "0";
         env["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
