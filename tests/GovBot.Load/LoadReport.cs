@@ -8,7 +8,7 @@ public sealed record LoadReport(
     string StateStore, int Users, int Concurrency, double Seconds,
     long Messages, double MessagesPerSecond, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
-    double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb,
+    double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, double? SecondsDownAfterKill,
     AuditResult Audit, bool Clean)
 {
     public string Table()
@@ -27,7 +27,9 @@ public sealed record LoadReport(
             ("unexpected replies", UnexpectedReplies.ToString(c)),
             ("reports filed (chat) / rows", $"{ReportsFiled} / {Audit.Reports}"),
             ("host memory start / end / max", string.Create(c, $"{HostMemoryStartMb:0} / {HostMemoryEndMb:0} / {HostMemoryMaxMb:0} MB")),
+            ("host killed, back after", SecondsDownAfterKill is { } down ? down.ToString("0.0 s", c) : "not killed"),
             ("inbox rows / pending / failed", $"{Audit.InboxRows} / {Audit.InboxPending} / {Audit.InboxFailed}"),
+            ("accepted (200) but not in the inbox", Audit.AcceptedButLost.ToString(c)),
             ("answered twice / never (store)", $"{Audit.AnsweredTwice} / {Audit.NotAnswered}"),
             ("outbox pending / failed / sent twice", $"{Audit.OutboxPending} / {Audit.OutboxFailed} / {Audit.PushesSentTwice}"),
             ("verdict", Clean ? "clean" : "NOT CLEAN"),

@@ -14,8 +14,16 @@ namespace GovBot.Load;
 /// </summary>
 public sealed class LoadRun(LoadOptions options, string repoRoot)
 {
-    private static readonly TimeSpan PushWait = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a member waits for a pushed answer. After a kill, a member whose turn the dead host held waits for
+    /// that host's per-member lease (30 s) to lapse and the inbox sweeper to pick the message up.
+    /// </summary>
+    private TimeSpan PushWait => options.KillAt is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(90);
+    /// <summary>WeCom delivers a message up to four times when the answer is slow.</summary>
     private const int WeComDeliveries = 4;
+    /// <summary>How long a member keeps redelivering while the host cannot be reached (killed, restarting).</summary>
+    private static readonly TimeSpan Unreachable = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentBag<string> _accepted = [];
     private long _msgId = 8_000_000_000;
 
     public async Task<LoadReport> RunAsync(CancellationToken ct)
@@ -41,6 +49,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         var sampler = SampleAsync(host, memory, sampling.Token);
 
         var clock = Stopwatch.StartNew();
+        var crash = options.KillAt is { } killAt ? CrashAsync(host, killAt, ct) : Task.FromResult<TimeSpan?>(null);
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
             while (clock.Elapsed < options.Duration && !ct.IsCancellationRequested)
@@ -52,20 +61,21 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         }, ct)).ToList();
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
+        var downtime = await crash;
         await sampling.CancelAsync();
         await sampler;
         memory.Add(host.WorkingSetBytes);
 
         var sent = standIn.CallsTo("message/send").Select(c => c.MsgId).ToList();
-        var audit = await StoreAudit.RunAsync(host.DatabasePath, sent, TimeSpan.FromSeconds(60));
+        var audit = await StoreAudit.RunAsync(host.DatabasePath, sent, [.. _accepted], TimeSpan.FromSeconds(60));
         const double mb = 1024 * 1024;
         return new LoadReport(
             options.Redis is null ? "memory (embedded default)" : "redis",
             options.Users, options.Concurrency, seconds,
             recorder.Messages, recorder.Messages / seconds, recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
-            memory[0] / mb, memory[^1] / mb, memory.Max() / mb,
-            audit, audit.Clean(recorder.Messages, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
+            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, downtime?.TotalSeconds,
+            audit, audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
     }
 
     /// <summary>One message and its answer; WeCom delivers the same message again when an answer takes over 5 s.</summary>
@@ -78,7 +88,9 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         recorder.Message();
 
         CallbackAnswer? answer = null;
-        for (var delivery = 0; delivery < WeComDeliveries && answer is null; delivery++)
+        var slow = 0;
+        var giveUp = Stopwatch.StartNew();
+        for (var delivery = 0; answer is null && slow < WeComDeliveries && giveUp.Elapsed < Unreachable; delivery++)
         {
             if (delivery > 0) recorder.Retried();
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -89,14 +101,19 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
                 answer = await wecom.PostAsync(xml, patience.Token);
                 recorder.Callback(Stopwatch.GetElapsedTime(started));
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-            catch (HttpRequestException) { }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { slow++; }
+            catch (HttpRequestException)
+            {
+                // Nobody listening (killed, restarting): try again shortly, as WeCom keeps the message on its side.
+                await Task.Delay(250, ct);
+            }
         }
         if (answer is not { Status: HttpStatusCode.OK })
         {
             recorder.Failed();
             return;
         }
+        _accepted.Add(msgId);
 
         var reply = answer.PassiveReply;
         if (reply is not null) recorder.AnsweredPassively();
@@ -107,6 +124,15 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             return;
         }
         if (!member.Heard(reply, recorder)) recorder.UnexpectedReply();
+    }
+
+    private static async Task<TimeSpan?> CrashAsync(HostUnderTest host, TimeSpan killAt, CancellationToken ct)
+    {
+        await Task.Delay(killAt, ct);
+        Console.WriteLine($"Killing the host (SIGKILL) at {killAt.TotalSeconds:0} s …");
+        var down = await host.KillAndRestartAsync(ct);
+        Console.WriteLine($"Host back after {down.TotalSeconds:0.0} s.");
+        return down;
     }
 
     private static async Task SampleAsync(HostUnderTest host, List<long> memory, CancellationToken ct)

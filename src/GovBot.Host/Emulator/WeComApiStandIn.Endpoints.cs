@@ -48,6 +48,15 @@ public sealed partial class WeComApiStandIn
         }
 
         var msgType = StandInRules.Str(body, "msgtype");
+        if (DuplicateOf(body, msgType) is { } original)
+        {
+            // WeCom drops a message identical to one sent within the interval; the caller hears of the first.
+            var same = Ok();
+            same["invaliduser"] = string.Join('|', invalid);
+            same["msgid"] = original;
+            await AnswerAsync(ctx, same);
+            return;
+        }
         string? responseCode = null;
         if (body.TryGetProperty("template_card", out var card) && StandInRules.Str(card, "card_type") == WeComTemplateCard.ButtonInteraction)
         {
@@ -61,6 +70,7 @@ public sealed partial class WeComApiStandIn
         }
 
         var msgId = StandInIds.New(40);
+        RememberForDuplicateCheck(body, msgType, msgId);
         _recorder.Record(seq => new WeComApiCall(seq, "message/send", _options.Time.GetUtcNow(), msgType, reached, body, msgId, responseCode));
         var answer = Ok();
         answer["invaliduser"] = string.Join('|', invalid);

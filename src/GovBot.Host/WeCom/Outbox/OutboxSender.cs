@@ -23,6 +23,9 @@ public sealed class OutboxSender(
     private const int MaxErrorLength = 2000;
     private OutboxOptions Options => options.Value;
 
+    /// <summary>Long enough to cover a lapsed claim and its resend; WeCom allows at most four hours.</summary>
+    private int DuplicateCheckSeconds => (int)Math.Min((Options.ClaimLease + TimeSpan.FromMinutes(1)).TotalSeconds, TimeSpan.FromHours(4).TotalSeconds);
+
     /// <summary>Returns how many rows were taken; the pass ends early once WeCom shows it is busy or unreachable.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -111,7 +114,13 @@ public sealed class OutboxSender(
                 await WaitForBudgetAsync(db, row, allowedAt, $"batch {i + 1}/{batches.Count}");
                 return true;
             }
-            var message = OutboxRenderer.RenderMessage(part, WeComMessage.JoinUsers(batches[i]), defaultTaskId, i);
+            // A sender that dies after WeCom accepted a batch but before the row recorded it leaves the row to be
+            // claimed again once its lease lapses; WeCom's duplicate check then drops the second copy.
+            var message = OutboxRenderer.RenderMessage(part, WeComMessage.JoinUsers(batches[i]), defaultTaskId, i) with
+            {
+                EnableDuplicateCheck = true,
+                DuplicateCheckInterval = DuplicateCheckSeconds,
+            };
             var attempt = await TrySendAsync(() => api.SendAsync(message, ct));
             var batch = $"batch {i + 1}/{batches.Count}";
             if (attempt.Result is not { } result || attempt.IsTransient)

@@ -114,6 +114,36 @@ public sealed class WeComApiStandInTests : IAsyncLifetime
         Assert.Equal([["u1"], ["u2"]], seen.Select(c => c.Recipients));
     }
 
+    [Fact]
+    public async Task With_the_duplicate_check_a_repeated_message_is_not_delivered_again_and_answers_the_first_msgid()
+    {
+        var token = await TokenAsync();
+        string Checked(string content) => JsonSerializer.Serialize<WeComMessage>(
+            new WeComTextMessage
+            {
+                ToUser = "u1", AgentId = _standIn.Options.AgentId, Text = new WeComTextContent(content),
+                EnableDuplicateCheck = true, DuplicateCheckInterval = 180,
+            }, WeComJson.Options);
+
+        var first = await MsgIdAsync(Checked("您反映的问题已受理"), token);
+        var again = await MsgIdAsync(Checked("您反映的问题已受理"), token);
+        var other = await MsgIdAsync(Checked("您反映的问题已办结"), token);
+        var unchecked_ = await MsgIdAsync(Text("u1", "您反映的问题已受理"), token);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.NotEqual(first, unchecked_);
+        Assert.Equal(3, _standIn.CallsTo("message/send").Count);
+    }
+
+    private async Task<string> MsgIdAsync(string json, string token)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var doc = JsonDocument.Parse(await (await _http.PostAsync($"/cgi-bin/message/send?access_token={token}", content)).Content.ReadAsStringAsync());
+        Assert.Equal(0, doc.RootElement.GetProperty("errcode").GetInt32());
+        return doc.RootElement.GetProperty("msgid").GetString()!;
+    }
+
     private string Text(string toUser, string content, int? agentId = null) =>
         JsonSerializer.Serialize<WeComMessage>(
             new WeComTextMessage { ToUser = toUser, AgentId = agentId ?? _standIn.Options.AgentId, Text = new WeComTextContent(content) },

@@ -32,6 +32,30 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task A_row_sent_again_after_a_sender_died_unrecorded_reaches_nobody_twice()
+    {
+        await using var h = await OutboundHarness.StartAsync();
+        var id = await h.EnqueueAsync(new TextPart("您反映的问题（S1001）网格员王建军已受理"), ["u1"]);
+        Assert.Equal(1, await h.Sender.RunOnceAsync());
+        var first = Assert.Single(h.StandIn.Calls);
+        Assert.Equal(1, first.Body.GetProperty("enable_duplicate_check").GetInt32());
+
+        // The sender was killed after WeCom accepted the message and before the row said so.
+        await h.WithDbAsync(async db =>
+        {
+            var row = await db.Outbox.FindAsync(id);
+            (row!.Status, row.WeComMsgId, row.SentAt) = (OutboxStatus.Pending, null, null);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await h.Sender.RunOnceAsync());
+
+        Assert.Single(h.StandIn.Calls);
+        var resent = await h.RowAsync(id);
+        Assert.Equal(OutboxStatus.Sent, resent.Status);
+        Assert.Equal(first.MsgId, resent.WeComMsgId);
+    }
+
+    [Fact]
     public async Task Rows_go_out_in_id_order()
     {
         await using var h = await OutboundHarness.StartAsync();
