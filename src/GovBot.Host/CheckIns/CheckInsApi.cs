@@ -63,9 +63,9 @@ public static class CheckInsApi
 
     private static async Task<(Caller? Caller, IResult? Refusal)> AuthorizeAsync(HttpContext http, GovBotDb db, int? communityId, CancellationToken ct)
     {
-        var id = http.Request.Headers[StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return (null, Results.Problem($"请在请求头 {StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized));
+            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         if (person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0)
             return (null, Results.Problem("只有社区工作人员可以查看报到名单。", statusCode: StatusCodes.Status403Forbidden));

@@ -33,9 +33,9 @@ public static class RemindersApi
 
     private static async Task<IResult?> RefuseAsync(HttpContext http, GovBotDb db, CancellationToken ct)
     {
-        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         if (person is null || (person.Roles & (Roles.CountyAdmin | Roles.Secretary)) == 0)
             return Results.Problem("只有县里管理员和社区书记可以管理提醒。", statusCode: StatusCodes.Status403Forbidden);
