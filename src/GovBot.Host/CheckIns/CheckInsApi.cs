@@ -19,10 +19,10 @@ namespace GovBot.Host.CheckIns;
 /// for check-ins that came without a card (imported as 待审核).</item>
 /// <item>GET /api/workunits — registered work units and the compounds each is paired with.</item>
 /// </list>
-/// Every call names its caller in the header <c>X-GovBot-Staff: &lt;WeCom user id&gt;</c>, a person with the
+/// The caller is the person signed in to the staff pages or, while Staff:AllowStaffHeader is on, the one named in
+/// the header <c>X-GovBot-Staff: &lt;WeCom user id&gt;</c> (see <see cref="Staff.StaffCallers"/>): a person with the
 /// Staff or Secretary role (who sees their own community) or CountyAdmin (who sees all, or one with
-/// <c>?communityId=</c>). This is a stand-in for real sign-in, which the staff-pages issue brings: put the
-/// endpoints behind the intranet proxy meanwhile, since the header is not a secret.
+/// <c>?communityId=</c>). The header is not a secret: turn it off where the host is reachable from outside.
 /// </summary>
 public static class CheckInsApi
 {

@@ -63,7 +63,7 @@ public sealed class DashboardQuery(GovBotDb db, TimeProvider time)
         var byKind = CheckInWording.Kinds.Select(k => (k.Name, (double)(checkIns.FirstOrDefault(c => c.Key == k.Kind)?.Count ?? 0))).ToList();
 
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.Slot!.StartsAt >= from && b.Slot.StartsAt < to && (community == null || b.Slot.Item!.Event!.CommunityId == community))
+            .Where(b => b.CreatedAt >= from && b.CreatedAt < to && (community == null || b.Slot!.Item!.Event!.CommunityId == community))
             .GroupBy(b => b.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var bookingRows = new (BookingStatus Status, string Name)[]
             { (BookingStatus.Booked, "已预约"), (BookingStatus.Waitlisted, "候补"), (BookingStatus.CheckedIn, "已核销"), (BookingStatus.NoShow, "未到"), (BookingStatus.Cancelled, "已取消") }
