@@ -57,13 +57,19 @@ public static class RemindersApi
         if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
         if (kinds.Find(kind) is not { } found) return Results.Problem("没有这种提醒。", statusCode: StatusCodes.Status404NotFound);
         var scheduler = await factory.GetScheduler(ct);
-        var job = new JobKey(found.Key, ReminderScheduleSetup.Group);
-        if (paused) await scheduler.PauseJob(job, ct);
-        else await scheduler.ResumeJob(job, ct);
-        return Results.Ok(await DescribeAsync(scheduler, found, ct));
+        return Results.Ok(await PauseAsync(scheduler, found, paused, ct));
     }
 
-    private static async Task<ReminderDto> DescribeAsync(IScheduler scheduler, ReminderKind kind, CancellationToken ct)
+    /// <summary>Pauses or resumes a kind everywhere; shared with the staff pages.</summary>
+    internal static async Task<ReminderDto> PauseAsync(IScheduler scheduler, ReminderKind kind, bool paused, CancellationToken ct)
+    {
+        var job = new JobKey(kind.Key, ReminderScheduleSetup.Group);
+        if (paused) await scheduler.PauseJob(job, ct);
+        else await scheduler.ResumeJob(job, ct);
+        return await DescribeAsync(scheduler, kind, ct);
+    }
+
+    internal static async Task<ReminderDto> DescribeAsync(IScheduler scheduler, ReminderKind kind, CancellationToken ct)
     {
         var key = ReminderScheduleSetup.TriggerKeyOf(kind.Key);
         var trigger = await scheduler.GetTrigger(key, ct);

@@ -54,6 +54,9 @@ public static class StaffPages
         app.MapStaffSignIn();
         app.MapGet("/staff", StaffDashboardPage.ShowAsync);
         app.MapStaffReports();
+        app.MapStaffCheckIns();
+        app.MapStaffWishes();
+        app.MapStaffReminders();
         app.MapGet("/staff/lists", StaffListsPage.Show);
         return app;
     }

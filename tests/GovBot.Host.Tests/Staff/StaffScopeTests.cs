@@ -80,6 +80,40 @@ public sealed class StaffScopeTests
     }
 
     [Fact]
+    public async Task Report_photos_are_served_from_the_store_to_staff_in_scope_only()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var ours = await host.FileAsync(DemoUsers.Resident, "飞线充电", "3号楼有人拉电线充电");
+        var theirs = await host.FileAsync("fengjianguo", "飞线充电", "2号楼门口有人拉电线充电");
+        var png = GovBot.Host.Emulator.DemoPhoto.Bytes;
+        var (ourPhoto, theirPhoto) = await host.Bot.WithDbAsync(async db =>
+        {
+            var a = new GovBot.Data.Reports.ReportPhoto { ReportId = ours.Id, MediaId = "m1", Content = png, ContentType = "image/png" };
+            var b = new GovBot.Data.Reports.ReportPhoto { ReportId = theirs.Id, MediaId = "m2", Content = png, ContentType = "image/png" };
+            db.ReportPhotos.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        using var anonymous = host.Client();
+        using var outside = await anonymous.GetAsync($"/staff/reports/{ours.Id}/photos/{ourPhoto}");
+        Assert.Equal(HttpStatusCode.Redirect, outside.StatusCode);
+
+        var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
+        using (secretary)
+        {
+            Assert.Contains($"/staff/reports/{ours.Id}/photos/{ourPhoto}", await secretary.GetStringAsync($"/staff/reports/{ours.Id}"), StringComparison.Ordinal);
+            using var own = await secretary.GetAsync($"/staff/reports/{ours.Id}/photos/{ourPhoto}");
+            Assert.Equal("image/png", own.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(png, await own.Content.ReadAsByteArrayAsync());
+            using var other = await secretary.GetAsync($"/staff/reports/{theirs.Id}/photos/{theirPhoto}");
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+            using var sneaky = await secretary.GetAsync($"/staff/reports/{ours.Id}/photos/{theirPhoto}");
+            Assert.Equal(HttpStatusCode.NotFound, sneaky.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_grid_worker_sees_his_grids_reports_only_and_no_community_lists()
     {
         await using var host = await StaffHost.StartAsync();
