@@ -39,6 +39,7 @@ public static class StaffPages
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(StaffSignIn.Scheme)
             .Configure<IOptions<StaffOptions>>((cookie, staff) => cookie.ExpireTimeSpan = staff.Value.SessionLifetime);
         services.AddScoped<StaffCallers>();
+        services.AddSingleton<StaffLoginThrottle>();
         services.AddScoped<DashboardQuery>();
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>
         {

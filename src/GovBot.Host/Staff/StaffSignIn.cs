@@ -39,16 +39,24 @@ public static class StaffSignIn
         <p><button class="primary" id="login">登录</button></p></form>
         """);
 
-    private static async Task<IResult> LoginAsync(HttpContext http, GovBotDb db, IOptions<StaffOptions> options, CancellationToken ct)
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, GovBotDb db, IOptions<StaffOptions> options, StaffLoginThrottle throttle, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var userName = form["userName"].ToString().Trim();
         var returnUrl = Local(form["returnUrl"]);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (throttle.IsBlocked(address))
+            return Results.Redirect($"/staff/login?error={Uri.EscapeDataString("密码错误次数太多，请 15 分钟后再试。")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         var admin = options.Value.BootstrapAdmin;
         // Hash even for a wrong name, so timing does not tell which names exist.
         var passwordOk = StaffPasswords.Verify(form["password"].ToString(), admin.PasswordHash);
         if (string.IsNullOrEmpty(admin.UserName) || userName != admin.UserName || !passwordOk)
+        {
+            throttle.Failed(address);
             return Results.Redirect($"/staff/login?error={Uri.EscapeDataString("账号或密码不对。")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        throttle.Succeeded(address);
 
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == userName, ct);
         if (person is null)

@@ -33,6 +33,23 @@ public sealed class StaffScopeTests
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_stop_further_tries_even_with_the_right_one()
+    {
+        await using var host = await StaffHost.StartAsync();
+        using var client = host.Client();
+        async Task<string> TryAsync(string password)
+        {
+            using var answer = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = DemoUsers.CountyAdmin, ["password"] = password,
+            }));
+            return Uri.UnescapeDataString(answer.Headers.Location!.ToString());
+        }
+        for (var i = 0; i < 5; i++) Assert.Contains("账号或密码不对", await TryAsync("guess-" + i), StringComparison.Ordinal);
+        Assert.Contains("15 分钟后再试", await TryAsync(StaffHost.AdminPassword), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secretary_sees_her_community_only_and_never_another_communitys_phone_numbers()
     {
         await using var host = await StaffHost.StartAsync();
