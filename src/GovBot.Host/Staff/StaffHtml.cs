@@ -11,7 +11,7 @@ public static class StaffHtml
     public static IResult Page(string title, StaffScope? scope, string body, int status = StatusCodes.Status200OK)
     {
         var nav = scope is null ? "" : $"""
-            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
+            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/points">积分</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
             <span class="who">{E(scope.Person.Name)}</span><form method="post" action="/staff/logout"><button>退出</button></form></nav>
             """;
         var html = $$"""

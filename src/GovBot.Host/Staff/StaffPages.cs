@@ -58,6 +58,7 @@ public static class StaffPages
         app.MapStaffCheckIns();
         app.MapStaffWishes();
         app.MapStaffReminders();
+        app.MapStaffPoints();
         app.MapGet("/staff/lists", StaffListsPage.Show);
         return app;
     }

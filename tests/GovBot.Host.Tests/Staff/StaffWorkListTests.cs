@@ -110,4 +110,28 @@ public sealed class StaffWorkListTests
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_secretary_adds_points_by_hand_to_a_member_of_her_community_only()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
+        using (secretary)
+        {
+            FormUrlEncodedContent Form(string member, string points) => new(new Dictionary<string, string>
+            {
+                ["member"] = member, ["points"] = points, ["item"] = "其他", ["reason"] = "帮助邻居修水管", ["requestId"] = Guid.NewGuid().ToString("N"),
+            });
+            using var added = await secretary.PostAsync("/staff/points/adjust", Form(DemoUsers.RetiredPartyMember, "3"));
+            Assert.Equal("/staff/points", added.Headers.Location?.ToString());
+            Assert.Contains("帮助邻居修水管", await secretary.GetStringAsync("/staff/points"), StringComparison.Ordinal);
+            await BotHost.EventuallyAsync(() => Task.FromResult(host.Bot.PushedTextsTo(DemoUsers.RetiredPartyMember).Any(t => t.Contains("加了 3 分"))),
+                because: "田玉明 was not told about his points.");
+
+            using var other = await secretary.PostAsync("/staff/points/adjust", Form("songyuxin", "3"));
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+            using var tooMany = await secretary.PostAsync("/staff/points/adjust", Form(DemoUsers.RetiredPartyMember, "5000"));
+            Assert.Contains("error=", tooMany.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
 }
