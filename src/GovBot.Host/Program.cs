@@ -8,6 +8,7 @@ using GovBot.Host.Points;
 using GovBot.Host.Reminders;
 using GovBot.Host.Reports;
 using GovBot.Host.Services;
+using GovBot.Host.Staff;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Ai;
@@ -18,6 +19,9 @@ using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
 using GovBot.Skills.Wishes;
+
+// "hash-password": reads a password from standard input and prints the hash for Staff:BootstrapAdmin:PasswordHash.
+if (args is ["hash-password", ..]) return StaffPasswordCommand.Run(Console.In, Console.Out, Console.Error);
 
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
@@ -39,6 +43,7 @@ builder.AddWeComCallback();
 builder.AddOpen311();
 builder.AddWeComEmulator();
 builder.AddGovBotHealth();
+builder.AddStaffPages();
 
 var app = builder.Build();
 
@@ -51,6 +56,7 @@ app.MapPointsApi();
 app.MapRemindersApi();
 app.MapGovBotHealth();
 app.MapWeComEmulator();
+app.MapStaffPages();
 
 if (chat is not null) return await chat.RunAsync(app);
 await app.RunAsync();

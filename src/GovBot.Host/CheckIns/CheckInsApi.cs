@@ -19,10 +19,10 @@ namespace GovBot.Host.CheckIns;
 /// for check-ins that came without a card (imported as 待审核).</item>
 /// <item>GET /api/workunits — registered work units and the compounds each is paired with.</item>
 /// </list>
-/// Every call names its caller in the header <c>X-GovBot-Staff: &lt;WeCom user id&gt;</c>, a person with the
+/// The caller is the person signed in to the staff pages or, while Staff:AllowStaffHeader is on, the one named in
+/// the header <c>X-GovBot-Staff: &lt;WeCom user id&gt;</c> (see <see cref="Staff.StaffCallers"/>): a person with the
 /// Staff or Secretary role (who sees their own community) or CountyAdmin (who sees all, or one with
-/// <c>?communityId=</c>). This is a stand-in for real sign-in, which the staff-pages issue brings: put the
-/// endpoints behind the intranet proxy meanwhile, since the header is not a secret.
+/// <c>?communityId=</c>). The header is not a secret: turn it off where the host is reachable from outside.
 /// </summary>
 public static class CheckInsApi
 {
@@ -63,9 +63,9 @@ public static class CheckInsApi
 
     private static async Task<(Caller? Caller, IResult? Refusal)> AuthorizeAsync(HttpContext http, GovBotDb db, int? communityId, CancellationToken ct)
     {
-        var id = http.Request.Headers[StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return (null, Results.Problem($"请在请求头 {StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized));
+            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         if (person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0)
             return (null, Results.Problem("只有社区工作人员可以查看报到名单。", statusCode: StatusCodes.Status403Forbidden));

@@ -37,9 +37,9 @@ public static class PointsApi
 
     private static async Task<(Person? Staff, IResult? Refusal)> CallerAsync(HttpContext http, GovBotDb db, CancellationToken ct)
     {
-        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return (null, Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized));
+            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         if (person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0)
             return (null, Results.Problem("只有社区工作人员可以查看和调整积分。", statusCode: StatusCodes.Status403Forbidden));
@@ -86,7 +86,15 @@ public static class PointsApi
             return Results.Problem($"没有「{itemName}」这个积分项目，看 /api/points/items。", statusCode: StatusCodes.Status400BadRequest);
         var requestId = string.IsNullOrWhiteSpace(request.RequestId) ? Guid.NewGuid().ToString("N") : request.RequestId.Trim();
         if (requestId.Length > 40) return Results.Problem("requestId 最长 40 个字符。", statusCode: StatusCodes.Status400BadRequest);
-        var entry = await ledger.AdjustAsync(person, item, request.Points, reason, staff, requestId, ct);
+        await AdjustAndTellAsync(db, ledger, time, person, item, request.Points, reason, staff, requestId, ct);
+        return Results.Ok(await AccountOfAsync(db, book, person, PointsCalendar.YearOf(time.GetUtcNow()), ct));
+    }
+
+    /// <summary>Adds or deducts by hand and tells the member; shared with the staff pages. Null when the request id was seen.</summary>
+    internal static async Task<Data.Points.PointEntry?> AdjustAndTellAsync(GovBotDb db, PointsLedger ledger, TimeProvider time, Person person,
+        Data.Points.PointItem item, int points, string reason, Person staff, string requestId, CancellationToken ct)
+    {
+        var entry = await ledger.AdjustAsync(person, item, points, reason, staff, requestId, ct);
         if (entry is not null)
         {
             var verb = entry.Points > 0 ? $"加了 {entry.Points} 分" : $"扣了 {-entry.Points} 分";
@@ -95,7 +103,7 @@ public static class PointsApi
                 { SourceKey = $"points:{entry.SourceId}" }, time.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
         }
-        return Results.Ok(await AccountOfAsync(db, book, person, PointsCalendar.YearOf(time.GetUtcNow()), ct));
+        return entry;
     }
 
     private static async Task<AccountDto> AccountOfAsync(GovBotDb db, PointsBook book, Person person, int year, CancellationToken ct)

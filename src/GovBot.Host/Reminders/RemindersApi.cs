@@ -33,9 +33,9 @@ public static class RemindersApi
 
     private static async Task<IResult?> RefuseAsync(HttpContext http, GovBotDb db, CancellationToken ct)
     {
-        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         if (person is null || (person.Roles & (Roles.CountyAdmin | Roles.Secretary)) == 0)
             return Results.Problem("只有县里管理员和社区书记可以管理提醒。", statusCode: StatusCodes.Status403Forbidden);
@@ -57,13 +57,19 @@ public static class RemindersApi
         if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
         if (kinds.Find(kind) is not { } found) return Results.Problem("没有这种提醒。", statusCode: StatusCodes.Status404NotFound);
         var scheduler = await factory.GetScheduler(ct);
-        var job = new JobKey(found.Key, ReminderScheduleSetup.Group);
-        if (paused) await scheduler.PauseJob(job, ct);
-        else await scheduler.ResumeJob(job, ct);
-        return Results.Ok(await DescribeAsync(scheduler, found, ct));
+        return Results.Ok(await PauseAsync(scheduler, found, paused, ct));
     }
 
-    private static async Task<ReminderDto> DescribeAsync(IScheduler scheduler, ReminderKind kind, CancellationToken ct)
+    /// <summary>Pauses or resumes a kind everywhere; shared with the staff pages.</summary>
+    internal static async Task<ReminderDto> PauseAsync(IScheduler scheduler, ReminderKind kind, bool paused, CancellationToken ct)
+    {
+        var job = new JobKey(kind.Key, ReminderScheduleSetup.Group);
+        if (paused) await scheduler.PauseJob(job, ct);
+        else await scheduler.ResumeJob(job, ct);
+        return await DescribeAsync(scheduler, kind, ct);
+    }
+
+    internal static async Task<ReminderDto> DescribeAsync(IScheduler scheduler, ReminderKind kind, CancellationToken ct)
     {
         var key = ReminderScheduleSetup.TriggerKeyOf(kind.Key);
         var trigger = await scheduler.GetTrigger(key, ct);

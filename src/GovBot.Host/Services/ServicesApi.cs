@@ -47,9 +47,9 @@ public static class ServicesApi
 
     private static async Task<(Person? Staff, IResult? Refusal)> StaffAsync(HttpContext http, GovBotDb db, CancellationToken ct)
     {
-        var id = http.Request.Headers[CheckInsApi.StaffHeader].ToString().Trim();
+        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
         if (id.Length == 0)
-            return (null, Results.Problem($"请在请求头 {CheckInsApi.StaffHeader} 里写上工作人员的企业微信账号。", statusCode: StatusCodes.Status401Unauthorized));
+            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
         return person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0
             ? (null, Results.Problem("只有社区工作人员可以管理志愿服务。", statusCode: StatusCodes.Status403Forbidden))

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+
+namespace GovBot.Host.Staff;
+
+/// <summary>The frame of every staff page: one self-contained HTML document (no CDN, no script), phone first.</summary>
+public static class StaffHtml
+{
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    public static IResult Page(string title, StaffScope? scope, string body, int status = StatusCodes.Status200OK)
+    {
+        var nav = scope is null ? "" : $"""
+            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/points">积分</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
+            <span class="who">{E(scope.Person.Name)}</span><form method="post" action="/staff/logout"><button>退出</button></form></nav>
+            """;
+        var html = $$"""
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width,initial-scale=1"><title>{{E(title)}} · 社区工作台</title>
+            <style>{{Css}}</style></head><body>{{nav}}<main><h1>{{E(title)}}</h1>{{body}}</main></body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    public static IResult Refused(StaffScope? scope, string why) => Page("无权查看", scope, $"<p class=\"warn\">{E(why)}</p>", StatusCodes.Status403Forbidden);
+
+    private const string Css = """
+        *{box-sizing:border-box}body{margin:0;font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#222;background:#f5f6f8}
+        nav{display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center;padding:.6em 1em;background:#c8161d}nav a,nav .who{color:#fff;text-decoration:none}
+        nav .who{margin-left:auto}nav form{margin:0}nav button{background:none;border:1px solid #fff;color:#fff;border-radius:4px}
+        main{max-width:1100px;margin:0 auto;padding:1em}h1{font-size:1.3em}h2{font-size:1.1em;margin:.2em 0 .6em}
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1em}
+        .panel{background:#fff;border-radius:8px;padding:1em;box-shadow:0 1px 2px #0001;overflow-x:auto}
+        .kpi{display:flex;flex-wrap:wrap;gap:1em}.kpi div{flex:1 1 130px;background:#fff;border-radius:8px;padding:.8em}
+        .kpi b{display:block;font-size:1.5em;color:#c8161d}
+        table{border-collapse:collapse;width:100%}td,th{padding:.4em;border-bottom:1px solid #eee;text-align:left;font-size:.95em}
+        form.filter{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}
+        input,select,textarea,button{font:inherit;padding:.35em .5em}button.primary{background:#c8161d;color:#fff;border:0;border-radius:4px}
+        .warn{color:#c8161d}.muted{color:#888}svg text{font-size:12px;fill:#333}img.photo{max-width:100%;max-height:320px;border-radius:6px}
+        """;
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using GovBot.Host.Emulator;
+using GovBot.Host.WeCom.Api;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Host.Staff;
+
+/// <summary>
+/// The staff pages under /staff: sign-in (cookie), the dashboard, and the work lists. In emulator mode with no
+/// bootstrap admin configured, <c>baiyunfei</c> signs in with <see cref="StaffOptions.DemoPassword"/>, and
+/// WeCom's authorize page is the stand-in's, where one picks a demo person.
+/// </summary>
+public static class StaffPages
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static IHostApplicationBuilder AddStaffPages(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StaffOptions>().Bind(builder.Configuration.GetSection(StaffOptions.SectionName))
+            .PostConfigure<IOptions<EmulatorOptions>, EmulatorStandIn>((o, emulator, standIn) =>
+            {
+                if (!emulator.Value.IsOn) return;
+                if (string.IsNullOrWhiteSpace(o.BootstrapAdmin.UserName) && string.IsNullOrWhiteSpace(o.BootstrapAdmin.PasswordHash))
+                    o.BootstrapAdmin = new BootstrapAdminOptions { UserName = Data.Seeding.DemoUsers.CountyAdmin, PasswordHash = StaffPasswords.Hash(StaffOptions.DemoPassword) };
+                if (o.OAuthAuthorizeUrl == new StaffOptions().OAuthAuthorizeUrl)
+                    o.OAuthAuthorizeUrl = standIn.Instance.BaseUrl + WeComApiStandIn.AuthorizePath;
+            });
+        services.AddAuthentication(StaffSignIn.Scheme).AddCookie(StaffSignIn.Scheme, o =>
+        {
+            o.Cookie.Name = "govbot.staff";
+            o.Cookie.HttpOnly = true;
+            // Lax keeps the cookie off cross-site form posts, so the pages' POST actions need no extra token.
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/staff/login";
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(StaffSignIn.Scheme)
+            .Configure<IOptions<StaffOptions>>((cookie, staff) => cookie.ExpireTimeSpan = staff.Value.SessionLifetime);
+        services.AddScoped<StaffCallers>();
+        services.AddSingleton<StaffLoginThrottle>();
+        services.AddScoped<DashboardQuery>();
+        services.AddHttpClient<WeComUserIdentity>((sp, http) =>
+        {
+            var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
+            http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+            http.Timeout = options.ApiTimeout;
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapStaffPages(this IEndpointRouteBuilder app)
+    {
+        app.MapStaffSignIn();
+        app.MapGet("/staff", StaffDashboardPage.ShowAsync);
+        app.MapStaffReports();
+        app.MapStaffCheckIns();
+        app.MapStaffWishes();
+        app.MapStaffReminders();
+        app.MapStaffPoints();
+        app.MapGet("/staff/lists", StaffListsPage.Show);
+        return app;
+    }
+
+    /// <summary>The signed-in caller's scope; null when nobody is signed in or the person lost their staff roles.</summary>
+    public static async Task<StaffScope?> RequireAsync(HttpContext http, StaffCallers callers, CancellationToken ct) =>
+        http.User.Identity?.IsAuthenticated == true ? await callers.ScopeAsync(http, ct) : null;
+
+    public static IResult Denied(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true
+            ? StaffHtml.Refused(null, "您没有社区工作人员的权限。")
+            : Results.Redirect("/staff/login?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+
+    /// <summary>From the start of <paramref name="from"/> to the end of <paramref name="to"/>, China days; the last 30 days by default.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Range(string? from, string? to, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(China).DateTime);
+        var end = Parse(to) ?? today;
+        var start = Parse(from) ?? end.AddDays(-29);
+        if (start > end) (start, end) = (end, start);
+        return (At(start), At(end.AddDays(1)));
+    }
+
+    public static string Day(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), China);
+}

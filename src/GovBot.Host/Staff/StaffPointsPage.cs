@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using GovBot.Data;
+using GovBot.Data.People;
+using GovBot.Host.Points;
+using GovBot.Skills.Points;
+using Microsoft.EntityFrameworkCore;
+using static GovBot.Host.Staff.StaffHtml;
+
+namespace GovBot.Host.Staff;
+
+/// <summary>/staff/points: this year's totals of the members in scope, the latest ledger lines, and adding or deducting by hand (the member is told).</summary>
+public static class StaffPointsPage
+{
+    public static void MapStaffPoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/staff/points", ShowAsync);
+        app.MapPost("/staff/points/adjust", AdjustAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, string? error, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
+        await ledger.CatchUpAsync(ct);
+        var year = PointsCalendar.YearOf(time.GetUtcNow());
+        var community = scope.CommunityId;
+        var totals = await db.PointEntries.AsNoTracking()
+            .Where(e => e.Year == year && (community == null || e.Person!.CommunityId == community))
+            .GroupBy(e => new { e.PersonId, e.Person!.Name, e.Person.WeComUserId })
+            .Select(g => new { g.Key.Name, g.Key.WeComUserId, Sum = g.Sum(e => e.Points) })
+            .ToListAsync(ct);
+        var lines = await db.PointEntries.AsNoTracking().Include(e => e.Person).Include(e => e.Item).Include(e => e.Operator)
+            .Where(e => community == null || e.Person!.CommunityId == community)
+            .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
+        var items = await db.PointItems.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
+
+        var body = new StringBuilder();
+        if (error is not null) body.Append($"<p class=\"warn\" id=\"error\">{E(error)}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"""
+            <form method="post" action="/staff/points/adjust" class="panel filter">
+            <label>党员账号 <input name="member" id="member" required></label>
+            <label>分数 <input name="points" id="points" type="number" required placeholder="加用正数，扣用负数"></label>
+            <label>项目 <select name="item">{string.Concat(items.Select(i => $"<option{(i.Name == "其他" ? " selected" : "")}>{E(i.Name)}</option>"))}</select></label>
+            <label>原因 <input name="reason" id="reason" required minlength="2" maxlength="200"></label>
+            <input type="hidden" name="requestId" value="{Guid.NewGuid():N}"><button class="primary" id="adjust">调整</button></form>
+            <div class="panel"><h2>{year}年积分</h2><table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
+            """);
+        foreach (var t in totals.OrderByDescending(t => t.Sum))
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.WeComUserId)}</td><td>{t.Sum}</td></tr>");
+        body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录</h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
+        foreach (var e in lines)
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Person?.Name)}</td><td>{E(e.Item?.Name)}</td><td>{e.Points}</td><td>{E(e.Reason)}</td><td>{E(e.Operator?.Name)}</td></tr>");
+        body.Append("</table></div>");
+        return Page("红色积分", scope, body.ToString());
+    }
+
+    private static async Task<IResult> AdjustAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
+        var form = await http.Request.ReadFormAsync(ct);
+        static IResult Back(string why) => Results.Redirect("/staff/points?error=" + Uri.EscapeDataString(why));
+        if (!int.TryParse(form["points"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var points) || points == 0 || Math.Abs(points) > 1000)
+            return Back("分数要写加（正数）或扣（负数）多少，一次不超过 1000。");
+        if (form["reason"].ToString().Trim() is not { Length: >= 2 and <= 200 } reason) return Back("要写明原因（2 到 200 字），会告诉本人。");
+        var memberId = form["member"].ToString().Trim();
+        if (await db.People.FirstOrDefaultAsync(p => p.WeComUserId == memberId, ct) is not { } member) return Back("没有这个账号。");
+        if (!scope.AllowsCommunity(member.CommunityId)) return Refused(scope, "只能调整本社区党员的积分。");
+        var itemName = form["item"].ToString();
+        if (await db.PointItems.FirstOrDefaultAsync(i => i.Name == itemName, ct) is not { } item) return Back("没有这个积分项目。");
+        var requestId = form["requestId"].ToString() is { Length: > 0 and <= 40 } r ? r : Guid.NewGuid().ToString("N");
+        var staff = await db.People.FirstAsync(p => p.Id == scope.Person.Id, ct);
+        await PointsApi.AdjustAndTellAsync(db, ledger, time, member, item, points, reason, staff, requestId, ct);
+        return Results.Redirect("/staff/points");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using GovBot.Data.People;
+using GovBot.Host.Reminders;
+using Quartz;
+using static GovBot.Host.Staff.StaffHtml;
+
+namespace GovBot.Host.Staff;
+
+/// <summary>/staff/reminders: the reminder kinds with their schedules and next firing, paused or resumed by a county admin or a secretary.</summary>
+public static class StaffRemindersPage
+{
+    public static void MapStaffReminders(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/staff/reminders", ShowAsync);
+        app.MapPost("/staff/reminders/{kind}/{action}", SetAsync).DisableAntiforgery();
+    }
+
+    private static bool MayManage(StaffScope scope) => (scope.Person.Roles & (Roles.CountyAdmin | Roles.Secretary)) != 0;
+
+    private static async Task<IResult> ShowAsync(HttpContext http, StaffCallers callers, ISchedulerFactory factory, ReminderKinds kinds, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!MayManage(scope)) return Refused(scope, "只有县里管理员和社区书记可以管理提醒。");
+        var scheduler = await factory.GetScheduler(ct);
+        var body = new StringBuilder("<p class=\"muted\">暂停对所有社区生效，暂停期间错过的提醒不会补发。</p><div class=\"panel\"><table id=\"reminders\"><tr><th>提醒</th><th>时间</th><th>下次</th><th></th></tr>");
+        foreach (var kind in kinds.All)
+        {
+            var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
+            var next = r.Paused ? "已暂停" : r.NextFireAt?.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture) ?? "—";
+            var (action, label) = r.Paused ? ("resume", "恢复") : ("pause", "暂停");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(r.Name)}</td><td>{E(r.Schedule)}</td><td class=\"next\">{E(next)}</td>"
+                + $"<td><form method=\"post\" action=\"/staff/reminders/{Uri.EscapeDataString(r.Kind)}/{action}\"><button>{label}</button></form></td></tr>");
+        }
+        body.Append("</table></div>");
+        return Page("提醒", scope, body.ToString());
+    }
+
+    private static async Task<IResult> SetAsync(HttpContext http, StaffCallers callers, ISchedulerFactory factory, ReminderKinds kinds, string kind, string action, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!MayManage(scope)) return Refused(scope, "只有县里管理员和社区书记可以管理提醒。");
+        if (kinds.Find(kind) is not { } found || action is not ("pause" or "resume")) return Results.NotFound();
+        await RemindersApi.PauseAsync(await factory.GetScheduler(ct), found, action == "pause", ct);
+        return Results.Redirect("/staff/reminders");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovBot.Data.Seeding;
+using GovBot.Host.Emulator;
+using GovBot.Host.Staff;
+using GovBot.Host.Tests.EndToEnd;
+using GovBot.Host.Tests.WeCom;
+using GovBot.Skills.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovBot.Host.Tests.Staff;
+
+/// <summary>
+/// The real host (<see cref="BotHost"/>) with a bootstrap admin and WeCom's web sign-in pointed at the stand-in,
+/// plus helpers to sign in over plain HTTP and to file reports.
+/// </summary>
+public sealed partial class StaffHost : IAsyncDisposable
+{
+    public const string AdminPassword = "county-admin-pass";
+
+    private StaffHost(BotHost bot, WeComApiStandIn standIn)
+    {
+        Bot = bot;
+        StandIn = standIn;
+    }
+
+    public BotHost Bot { get; }
+    public WeComApiStandIn StandIn { get; }
+    public Uri BaseAddress => Bot.Http.BaseAddress!;
+
+    public static async Task<StaffHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var standIn = await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = WeComSample.CorpId });
+        var all = new Dictionary<string, string?>
+        {
+            ["Staff:BootstrapAdmin:UserName"] = DemoUsers.CountyAdmin,
+            ["Staff:BootstrapAdmin:PasswordHash"] = StaffPasswords.Hash(AdminPassword),
+            ["Staff:OAuthAuthorizeUrl"] = standIn.BaseUrl + WeComApiStandIn.AuthorizePath,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
+    }
+
+    /// <summary>A client with its own cookies that does not follow redirects, so tests see where they lead.</summary>
+    public HttpClient Client() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public async Task<HttpClient> AdminAsync()
+    {
+        var client = Client();
+        using var answer = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = DemoUsers.CountyAdmin, ["password"] = AdminPassword, ["returnUrl"] = "/staff",
+        }));
+        Assert.Equal("/staff", answer.Headers.Location?.ToString());
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="userId"/> in as WeCom would after they opened the app: a code from the stand-in, then the callback.</summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Answer)> WeComSignInAsync(string userId)
+    {
+        var client = Client();
+        using var start = await client.GetAsync("/staff/oauth");
+        var location = start.Headers.Location!.ToString();
+        Assert.StartsWith(StandIn.BaseUrl + WeComApiStandIn.AuthorizePath + "?appid=", location, StringComparison.Ordinal);
+        Assert.Contains("scope=snsapi_base", location, StringComparison.Ordinal);
+        var state = StateRegex().Match(location).Groups[1].Value;
+        var code = StandIn.IssueOAuthCode(userId);
+        var answer = await client.GetAsync($"/staff/oauth/callback?code={code}&state={state}");
+        return (client, answer);
+    }
+
+    /// <summary>Files a report the way the chat does, for a seeded resident at their own building.</summary>
+    public async Task<(int Id, string Ticket)> FileAsync(string residentId, string category, string text)
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBot.Data.GovBotDb>();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var resident = await db.People.FirstAsync(p => p.WeComUserId == residentId);
+        var categoryId = await db.ReportCategories.Where(c => c.Name == category).Select(c => c.Id).FirstAsync();
+        var report = await reports.FileAsync(new NewReport(categoryId, text, resident.CommunityId!.Value)
+        {
+            CompoundId = resident.CompoundId, BuildingId = resident.BuildingId,
+        }, resident, CancellationToken.None);
+        return (report.Id, report.Ticket);
+    }
+
+    [GeneratedRegex("[?&]state=([^&#]+)")]
+    private static partial Regex StateRegex();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await StandIn.DisposeAsync();
+    }
+}
