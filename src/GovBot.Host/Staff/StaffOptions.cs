@@ -18,9 +18,9 @@ public sealed class StaffOptions
 
     /// <summary>
     /// Whether the JSON staff endpoints still accept the caller named in header <c>X-GovBot-Staff</c> when no
-    /// one is signed in (scripts on the intranet use it). Turn off where the host is reachable from outside.
+    /// one is signed in, for scripts on an intranet. Off by default: the header proves nothing about who sends it.
     /// </summary>
-    public bool AllowStaffHeader { get; set; } = true;
+    public bool AllowStaffHeader { get; set; }
 
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }

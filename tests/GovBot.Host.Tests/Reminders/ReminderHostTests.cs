@@ -42,6 +42,9 @@ public sealed class ReminderHostTests : IAsyncLifetime
             [$"Reminders:Kinds:{PatrolReminder.Kind}:Cron"] = $"{local.Second} {local.Minute} {local.Hour} * * ?",
             ["Reminders:Lease:RenewEvery"] = "00:00:00.200",
             ["Reminders:Lease:Duration"] = "00:00:05",
+            // No quiet hours for these runs: they fire at whatever hour the suite happens to run.
+            [$"Reminders:Kinds:{PatrolReminder.Kind}:QuietHoursStart"] = "00:00",
+            [$"Reminders:Kinds:{PatrolReminder.Kind}:QuietHoursEnd"] = "00:00",
         });
     }
 
