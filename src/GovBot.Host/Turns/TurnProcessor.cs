@@ -23,6 +23,8 @@ public sealed partial class TurnProcessor(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
+    /// <summary>Tries of a turn the store refused as busy before the resident gets the apology.</summary>
+    private const int BusyAttempts = 3;
     private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
 
     /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>
@@ -62,20 +64,20 @@ public sealed partial class TurnProcessor(
         var pushed = false;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
-            var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-            var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
-            result = await engine.HandleAsync(message, ct);
-
-            db.Attach(row);
-            row.Status = InboxStatus.Done;
-            row.ProcessedAt = time.GetUtcNow();
-            (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    (result, passive, pushed) = await RunTurnAsync(row, waiter, ct);
+                    break;
+                }
+                catch (Exception ex) when (attempt < BusyAttempts && StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
+                {
+                    // The whole turn was rolled back: run it again on a fresh scope rather than apologise.
+                    LogTurnBusy(log, row.Id, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), time, ct);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -91,6 +93,29 @@ public sealed partial class TurnProcessor(
 
         if (result is not null) await result.ApplyDialogAsync(dialogs, ct);
         if (pushed) outbox.Signal();
+    }
+
+    private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
+        InboxMessage row, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
+        var result = await engine.HandleAsync(message, ct);
+
+        // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
+        row.Status = InboxStatus.Pending;
+        row.PassiveReply = null;
+        db.Attach(row);
+        row.Status = InboxStatus.Done;
+        row.ProcessedAt = time.GetUtcNow();
+        var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (result, passive, pushed);
     }
 
     /// <summary>Plain text goes back inside the callback's answer when it is still waiting; anything else is pushed.</summary>
@@ -133,6 +158,9 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(ct);
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for inbox message {InboxId} found the store busy (try {Attempt}); running it again")]
+    private static partial void LogTurnBusy(ILogger logger, long inboxId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn for inbox message {InboxId} ({CorrelationId}) failed; the user got an apology")]
     private static partial void LogTurnFailed(ILogger logger, Exception ex, long inboxId, string? correlationId);
