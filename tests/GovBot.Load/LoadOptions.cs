@@ -12,6 +12,8 @@ public sealed record LoadOptions
     public string Output { get; init; } = "load-results.json";
     /// <summary>When set, the host is killed (SIGKILL) this far into the run and started again on the same data.</summary>
     public TimeSpan? KillAt { get; init; }
+    /// <summary>When set, the stand-in of WeCom's API fails calls throughout the run: 5xx, hangs, expired tokens, 45009.</summary>
+    public bool Faults { get; init; }
     /// <summary>WeCom gives up on an answer after 5 s and delivers the same message again, up to three times.</summary>
     public TimeSpan WeComPatience { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -28,8 +30,9 @@ public sealed record LoadOptions
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--redis" => options with { Redis = Next() },
                 "--out" => options with { Output = Next() },
+                "--faults" => options with { Faults = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --redis HOST:PORT --kill-at SECONDS --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero)

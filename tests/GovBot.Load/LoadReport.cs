@@ -9,7 +9,7 @@ public sealed record LoadReport(
     long Messages, double MessagesPerSecond, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
     double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, double? SecondsDownAfterKill,
-    AuditResult Audit, bool Clean)
+    int? FaultsInjected, AuditResult Audit, bool Clean)
 {
     public string Table()
     {
@@ -28,6 +28,7 @@ public sealed record LoadReport(
             ("reports filed (chat) / rows", $"{ReportsFiled} / {Audit.Reports}"),
             ("host memory start / end / max", string.Create(c, $"{HostMemoryStartMb:0} / {HostMemoryEndMb:0} / {HostMemoryMaxMb:0} MB")),
             ("host killed, back after", SecondsDownAfterKill is { } down ? down.ToString("0.0 s", c) : "not killed"),
+            ("WeCom API calls failed on purpose", FaultsInjected is { } f ? f.ToString(c) : "none"),
             ("inbox rows / pending / failed", $"{Audit.InboxRows} / {Audit.InboxPending} / {Audit.InboxFailed}"),
             ("accepted (200) but not in the inbox", Audit.AcceptedButLost.ToString(c)),
             ("answered twice / never (store)", $"{Audit.AnsweredTwice} / {Audit.NotAnswered}"),

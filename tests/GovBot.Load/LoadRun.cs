@@ -18,7 +18,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     /// How long a member waits for a pushed answer. After a kill, a member whose turn the dead host held waits for
     /// that host's per-member lease (30 s) to lapse and the inbox sweeper to pick the message up.
     /// </summary>
-    private TimeSpan PushWait => options.KillAt is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(90);
+    private TimeSpan PushWait => options.KillAt is null && !options.Faults ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(90);
     /// <summary>WeCom delivers a message up to four times when the answer is slow.</summary>
     private const int WeComDeliveries = 4;
     /// <summary>How long a member keeps redelivering while the host cannot be reached (killed, restarting).</summary>
@@ -50,6 +50,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
 
         var clock = Stopwatch.StartNew();
         var crash = options.KillAt is { } killAt ? CrashAsync(host, killAt, ct) : Task.FromResult<TimeSpan?>(null);
+        var faults = options.Faults ? StandInFaults.InjectAsync(standIn, options.Duration, ct) : Task.FromResult(0);
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
             while (clock.Elapsed < options.Duration && !ct.IsCancellationRequested)
@@ -62,19 +63,21 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
         var downtime = await crash;
+        var faultsInjected = await faults;
         await sampling.CancelAsync();
         await sampler;
         memory.Add(host.WorkingSetBytes);
 
-        var sent = standIn.CallsTo("message/send").Select(c => c.MsgId).ToList();
-        var audit = await StoreAudit.RunAsync(host.DatabasePath, sent, [.. _accepted], TimeSpan.FromSeconds(60));
+        // Pushes that failed late in a faulty run wait out the outbox's backoff before they go.
+        var drain = options.Faults ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);
+        var audit = await StoreAudit.RunAsync(host.DatabasePath, () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
         const double mb = 1024 * 1024;
         return new LoadReport(
             options.Redis is null ? "memory (embedded default)" : "redis",
             options.Users, options.Concurrency, seconds,
             recorder.Messages, recorder.Messages / seconds, recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
-            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, downtime?.TotalSeconds,
+            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
             audit, audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
     }
 

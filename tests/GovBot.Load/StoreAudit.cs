@@ -23,7 +23,7 @@ public static class StoreAudit
 {
     /// <summary>Waits for the host to finish what it accepted, then checks the books against the stand-in's log.</summary>
     public static async Task<AuditResult> RunAsync(
-        string databasePath, IReadOnlyCollection<string?> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
+        string databasePath, Func<IReadOnlyCollection<string?>> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
     {
         var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options;
         await using var db = new GovBotDb(options);
@@ -47,7 +47,7 @@ public static class StoreAudit
             await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending),
             await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Failed),
             // A msgid WeCom issued that no outbox row owns, or two rows with one msgid, is a push sent twice.
-            sentMsgIds.Count(id => id is null || !recorded.Contains(id)) + (sentIds.Count - recorded.Count),
+            sentMsgIds().Count(id => id is null || !recorded.Contains(id)) + (sentIds.Count - recorded.Count),
             await db.Reports.CountAsync());
     }
 }

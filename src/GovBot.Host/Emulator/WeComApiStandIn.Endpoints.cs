@@ -138,7 +138,9 @@ public sealed partial class WeComApiStandIn
     /// <summary>Serves the next planned fault, if any; true when that answered the call.</summary>
     private async Task<bool> ServeFaultAsync(HttpContext ctx)
     {
-        switch (_faults.Next())
+        var fault = _faults.Next();
+        if (fault is not null) Interlocked.Increment(ref _faultsServed);
+        switch (fault)
         {
             case StandInFault.Http http:
                 ctx.Response.StatusCode = http.Status;

@@ -101,6 +101,11 @@ public sealed partial class WeComApiStandIn : IAsyncDisposable
 
     public void ClearFaults() => _faults.Clear();
 
+    private int _faultsServed;
+
+    /// <summary>How many calls got a planned fault instead of their answer.</summary>
+    public int FaultsServed => Volatile.Read(ref _faultsServed);
+
     /// <summary>Every token issued so far answers 42001 from now on.</summary>
     public void ExpireAllTokens() => _tokens.ExpireAll();
 
