@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,6 +9,7 @@ namespace GovBot.Data;
 /// Runs the pragmas every connection needs as soon as EF opens it. WAL survives in the file, but
 /// busy_timeout, synchronous and foreign_keys belong to the connection, so a pooled or freshly
 /// opened connection would otherwise fall back to SQLite's defaults (no wait on a lock, full fsync).
+/// A pooled connection keeps its native handle and with it the pragmas, so they run once per handle, not per open.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -22,23 +24,38 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // A read-only connection (EF probes existence with one) cannot switch the journal mode.
     private static readonly string ReadOnlyPragmas = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON;";
 
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<object, object> _configured = new();
+
     private SqlitePragmaInterceptor()
     {
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = PragmasFor(connection);
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = PragmasFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _configured.AddOrUpdate(handle, Configured);
     }
 
     private static string PragmasFor(DbConnection connection) =>

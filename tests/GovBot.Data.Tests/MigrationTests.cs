@@ -54,6 +54,27 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_connection_opened_again_keeps_its_pragmas()
+    {
+        object? firstHandle;
+        await using (var db = _store.CreateDb())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.OpenConnectionAsync();
+            firstHandle = ((SqliteConnection)db.Database.GetDbConnection()).Handle;
+        }
+
+        await using (var again = _store.CreateDb())
+        {
+            await again.Database.OpenConnectionAsync();
+            Assert.Same(firstHandle, ((SqliteConnection)again.Database.GetDbConnection()).Handle);
+            Assert.Equal((long)SqlitePragmaInterceptor.BusyTimeoutMs, Scalar(again, "PRAGMA busy_timeout"));
+            Assert.Equal(1L, Scalar(again, "PRAGMA synchronous"));
+            Assert.Equal(1L, Scalar(again, "PRAGMA foreign_keys"));
+        }
+    }
+
+    [Fact]
     public async Task An_existing_rollback_journal_file_is_switched_to_wal()
     {
         using (var plain = new SqliteConnection($"Data Source={_store.FilePath};Pooling=False"))

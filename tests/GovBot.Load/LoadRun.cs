@@ -25,6 +25,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private static readonly TimeSpan Unreachable = TimeSpan.FromMinutes(2);
     private readonly ConcurrentBag<string> _accepted = [];
     private long _msgId = 8_000_000_000;
+    private const int SamplesPerMinute = 12;
 
     public async Task<LoadReport> RunAsync(CancellationToken ct)
     {
@@ -77,7 +78,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             options.Users, options.Concurrency, seconds,
             recorder.Messages, recorder.Messages / seconds, recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
-            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
+            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
             audit, audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
     }
 
@@ -144,7 +145,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         {
             while (true)
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                await Task.Delay(TimeSpan.FromMinutes(1) / SamplesPerMinute, ct);
                 lock (memory) memory.Add(host.WorkingSetBytes);
             }
         }
