@@ -28,10 +28,17 @@ public static class StoreAudit
         var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options;
         await using var db = new GovBotDb(options);
 
-        var deadline = DateTime.UtcNow + drainWait;
-        while (DateTime.UtcNow < deadline
-               && (await db.Inbox.AnyAsync(m => m.Status == InboxStatus.Pending) || await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending)))
+        // Waits as long as the host keeps making headway: a backlog of pushes held by WeCom's per-member limits
+        // drains at the limit's pace. Gives up after drainWait without progress.
+        var left = int.MaxValue;
+        var lastProgress = DateTime.UtcNow;
+        while (DateTime.UtcNow - lastProgress < drainWait)
+        {
+            var now = await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending) + await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending);
+            if (now == 0) break;
+            if (now < left) (left, lastProgress) = (now, DateTime.UtcNow);
             await Task.Delay(250);
+        }
 
         var pushedFor = db.Outbox.Where(o => o.InboxMessageId != null).Select(o => o.InboxMessageId);
         var sentIds = await db.Outbox.Where(o => o.WeComMsgId != null).Select(o => o.WeComMsgId).ToListAsync();

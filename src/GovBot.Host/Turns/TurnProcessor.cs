@@ -23,6 +23,8 @@ public sealed partial class TurnProcessor(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
+    /// <summary>Rows read at once; a user rarely has more than one or two waiting.</summary>
+    private const int Batch = 8;
     /// <summary>Tries of a turn the store refused as busy before the resident gets the apology.</summary>
     private const int BusyAttempts = 3;
     private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
@@ -33,26 +35,25 @@ public sealed partial class TurnProcessor(
         await using var lease = await state.AcquireLockAsync("turn:" + userId, Lease, LeaseWait, ct);
         if (lease is null) return false;
 
-        while (!ct.IsCancellationRequested)
+        // Every accepted message starts a drain of its own, so the rows pending now are all this drain owes:
+        // one stored later is taken by its own drain (or the sweeper), and no second look is needed.
+        List<InboxMessage> pending;
+        do
         {
-            InboxMessage? next;
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
-                next = await db.Inbox.AsNoTracking()
+                pending = await db.Inbox.AsNoTracking()
                     .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
-                    .OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+                    .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
             }
-            if (next is null)
+            foreach (var row in pending)
             {
-                // A turn answered passively may have pushed to others (the grid worker's card): wake the outbox for
-                // those now rather than at its next poll. Only here, once the inbox is drained, so that the pass
-                // never delays looking for the next message.
-                outbox.Signal();
-                return true;
+                ct.ThrowIfCancellationRequested();
+                await ProcessAsync(row, ct);
             }
-            await ProcessAsync(next, ct);
         }
+        while (pending.Count == Batch);
         return true;
     }
 
@@ -113,6 +114,8 @@ public sealed partial class TurnProcessor(
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
         var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
+        // A reply answered passively may still have pushed to others (the grid worker's card).
+        pushed |= db.Outbox.Local.Count > 0;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (result, passive, pushed);

@@ -234,6 +234,13 @@ public sealed class OutboxSender(
         row.NextAttemptAt = allowedAt;
         row.LastError = $"{batch}: waits for WeCom's frequency limit until {allowedAt:O}";
         await db.SaveChangesAsync(CancellationToken.None);
+        // The member's other waiting rows would meet the same limit: hold them in one statement, so that a flood to
+        // one person (a grid worker's cards) does not fill every pass and keep other members' replies waiting.
+        var now = time.GetUtcNow();
+        await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.ToUsers == row.ToUsers && o.Id != row.Id
+                        && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, allowedAt), CancellationToken.None);
         logger.LogInformation("Outbox {OutboxId}: {Batch} waits for WeCom's frequency limit until {AllowedAt}", row.Id, batch, allowedAt);
     }
 

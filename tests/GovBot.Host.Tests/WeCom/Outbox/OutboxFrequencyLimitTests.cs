@@ -56,4 +56,25 @@ public sealed class OutboxFrequencyLimitTests
         Assert.Equal(["u1", "u2"], h.StandIn.Calls.Select(c => c.Recipients.Single()));
         Assert.Equal(OutboxStatus.Sent, (await h.RowAsync(other)).Status);
     }
+
+    [Fact]
+    public async Task A_flood_to_one_member_at_the_limit_does_not_keep_the_next_pass_from_others()
+    {
+        await using var h = await OutboundHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["WeCom:Outbox:MemberMessagesPerMinute"] = "1",
+            ["WeCom:Outbox:RowsPerPass"] = "5",
+        });
+        var flood = new List<long>();
+        for (var i = 1; i <= 12; i++) flood.Add(await h.EnqueueAsync(new TextPart($"居民反映 第{i}件"), ["wangjianjun"]));
+        var reply = await h.EnqueueAsync(new TextPart("已收到，编号 S1001"), ["resident"]);
+
+        await h.Sender.RunOnceAsync();
+        await h.Sender.RunOnceAsync();
+
+        Assert.Equal(["wangjianjun", "resident"], h.StandIn.CallsTo("message/send").Select(c => c.Recipients.Single()));
+        Assert.Equal(OutboxStatus.Sent, (await h.RowAsync(reply)).Status);
+        var minuteLater = h.Time.GetUtcNow() + TimeSpan.FromMinutes(1);
+        foreach (var id in flood.Skip(1)) Assert.Equal(minuteLater, (await h.RowAsync(id)).NextAttemptAt);
+    }
 }
