@@ -39,6 +39,7 @@ public static class DataRegistration
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GovBotDb>>().CreateDbContext());
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<StoreWriteGate>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }

@@ -8,7 +8,7 @@ namespace GovBot.Host.Turns;
 public sealed record Accepted(InboxMessage Message, bool Duplicate);
 
 /// <summary>Stores each callback once, before it is answered, so a crash or a retry neither loses nor doubles it.</summary>
-public sealed class InboxWriter(GovBotDb db, TimeProvider time)
+public sealed class InboxWriter(GovBotDb db, StoreWriteGate gate, TimeProvider time)
 {
     public async Task<Accepted> AcceptAsync(string dedupKey, string userId, string msgType, string payloadXml, string correlationId, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class InboxWriter(GovBotDb db, TimeProvider time)
         db.Inbox.Add(row);
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
             return new Accepted(row, Duplicate: false);
         }
         catch (DbUpdateException)

@@ -18,6 +18,7 @@ public sealed partial class TurnProcessor(
     IInboundReader reader,
     DialogStore dialogs,
     IOutboxSignal outbox,
+    StoreWriteGate gate,
     TimeProvider time,
     ILogger<TurnProcessor> log)
 {
@@ -99,6 +100,8 @@ public sealed partial class TurnProcessor(
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
         InboxMessage row, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
     {
+        // A turn writes inside one transaction that holds SQLite's write lock from its start (BEGIN IMMEDIATE).
+        using var passage = await gate.EnterAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
         var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();

@@ -18,6 +18,7 @@ public sealed class OutboxSender(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     WeComSendBudget budget,
+    StoreWriteGate gate,
     ILogger<OutboxSender> logger)
 {
     private const int MaxErrorLength = 2000;
@@ -60,6 +61,7 @@ public sealed class OutboxSender(
     {
         var now = time.GetUtcNow();
         DateTimeOffset? until = now + Options.ClaimLease;
+        using var passage = await gate.EnterAsync(ct);
         var claimed = await db.Outbox
             .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, until), ct);
@@ -151,7 +153,7 @@ public sealed class OutboxSender(
             }
             // Progress is saved before the next batch, and the claim renewed, so a crash or retry resumes here.
             row.NextAttemptAt = time.GetUtcNow() + Options.ClaimLease;
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SaveAsync(db);
         }
 
         if (OutboxProgress.AnyDelivered(row.WeComMsgId))
@@ -225,6 +227,13 @@ public sealed class OutboxSender(
         row.SentAt = time.GetUtcNow();
         row.NextAttemptAt = null;
         row.LastError = notes.Count > 0 ? Truncate(string.Join("; ", notes)) : null;
+        await SaveAsync(db);
+    }
+
+    /// <summary>Row changes are saved whatever the pass's token says: WeCom has already acted on them.</summary>
+    private async Task SaveAsync(GovBotDb db)
+    {
+        using var passage = await gate.EnterAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
@@ -233,10 +242,11 @@ public sealed class OutboxSender(
     {
         row.NextAttemptAt = allowedAt;
         row.LastError = $"{batch}: waits for WeCom's frequency limit until {allowedAt:O}";
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveAsync(db);
         // The member's other waiting rows would meet the same limit: hold them in one statement, so that a flood to
         // one person (a grid worker's cards) does not fill every pass and keep other members' replies waiting.
         var now = time.GetUtcNow();
+        using var passage = await gate.EnterAsync(CancellationToken.None);
         await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.ToUsers == row.ToUsers && o.Id != row.Id
                         && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
@@ -251,7 +261,7 @@ public sealed class OutboxSender(
         row.NextAttemptAt = time.GetUtcNow() + delay;
         row.LastError = Truncate(error);
         // Saved even when the pass is being cancelled: the attempt happened and must count.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveAsync(db);
         logger.LogWarning("Outbox {OutboxId}: attempt {Attempt} failed ({Error}); retrying in {Delay}",
             row.Id, row.Attempts, row.LastError, delay);
     }
@@ -262,7 +272,7 @@ public sealed class OutboxSender(
         row.Status = OutboxStatus.Failed;
         row.NextAttemptAt = null;
         row.LastError = Truncate(error);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveAsync(db);
         logger.LogError("Outbox {OutboxId} failed for good: {Reason}", row.Id, logReason ?? row.LastError);
     }
 
