@@ -30,9 +30,7 @@ public sealed class StaffExportTests
 
         using (var admin = await host.AdminAsync())
         {
-            using var adjusted = await admin.PostAsync("/staff/points/adjust", Form(("member", "zhouwenbin"), ("points", "-2"), ("item", "其他"),
-                ("reason", "会议缺席"), ("requestId", Guid.NewGuid().ToString("N"))));
-            Assert.Equal("/staff/points", adjusted.Headers.Location?.ToString());
+            await AdjustAsync(admin, "zhouwenbin", "-2", "会议缺席");
             var yingxin = await host.Bot.WithDbAsync(db => db.Communities.Where(c => c.Name == "迎新社区").Select(c => c.Id).SingleAsync());
             using var otherEvent = await admin.PostAsync("/staff/services/events", Form(("title", "迎新社区义诊"), ("place", "迎新社区卫生站"),
                 ("date", DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
@@ -47,9 +45,7 @@ public sealed class StaffExportTests
         var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
         using (secretary)
         {
-            using var adjusted = await secretary.PostAsync("/staff/points/adjust", Form(("member", DemoUsers.RetiredPartyMember), ("points", "3"),
-                ("item", "其他"), ("reason", "帮助邻居修水管"), ("requestId", Guid.NewGuid().ToString("N"))));
-            Assert.Equal("/staff/points", adjusted.Headers.Location?.ToString());
+            await AdjustAsync(secretary, DemoUsers.RetiredPartyMember, "3", "帮助邻居修水管");
 
             var wishes = await CsvAsync(secretary, "/staff/wishes/export.csv", "心愿,居民,社区,小区,状态");
             Assert.Contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点我\"\")想要一盏台灯\"", wishes, StringComparison.Ordinal);
@@ -96,6 +92,13 @@ public sealed class StaffExportTests
                 Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             }
         }
+    }
+
+    private static async Task AdjustAsync(HttpClient client, string member, string points, string reason)
+    {
+        using var adjusted = await client.PostAsync("/staff/points/adjust", Form(("member", member), ("points", points), ("item", "其他"),
+            ("reason", reason), ("requestId", Guid.NewGuid().ToString("N"))));
+        Assert.Equal("/staff/points", adjusted.Headers.Location?.ToString());
     }
 
     /// <summary>The export's text after checking its BOM and that it starts with <paramref name="header"/>.</summary>
