@@ -83,31 +83,16 @@ public static class ServicesApi
         return Results.Ok(new { noShows = count });
     }
 
-    private static async Task<IResult> CreateTaskAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, TaskRequest request, CancellationToken ct)
+    private static async Task<IResult> CreateTaskAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, TimeProvider time, TaskRequest request, CancellationToken ct)
     {
         var (staff, refusal) = await StaffAsync(http, db, ct);
         if (refusal is not null) return refusal;
         var communityId = request.CommunityId ?? staff!.CommunityId;
         if (communityId is null) return Results.Problem("请写明社区（communityId）。", statusCode: StatusCodes.Status400BadRequest);
         if (!BookingService.IsStaffOf(staff!, communityId)) return Forbidden();
-        if (string.IsNullOrWhiteSpace(request.Title) || string.IsNullOrWhiteSpace(request.Place) || request.Needed < 1 || request.EndsAt <= request.StartsAt)
-            return Results.Problem("任务要写明标题、地点、起止时间，需要人数至少1人。", statusCode: StatusCodes.Status400BadRequest);
-        int? teamId = null;
-        if (!string.IsNullOrWhiteSpace(request.Team))
-        {
-            teamId = await db.VolunteerTeams.Where(t => t.Name == request.Team).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-            if (teamId is null) return Results.Problem($"没有叫「{request.Team}」的志愿服务队。", statusCode: StatusCodes.Status400BadRequest);
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var task = await tasks.CreateAsync(new TaskDraft(request.Title.Trim(), request.Place.Trim(), request.StartsAt, request.EndsAt, request.Needed, communityId.Value)
-        {
-            Skills = request.Skills ?? [],
-            GridId = request.GridId,
-            TeamId = teamId,
-            Instructions = request.Instructions,
-        }, staff!, ct);
-        await tx.CommitAsync(ct);
-        http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
+        var (draft, why) = await VolunteerTaskRequests.DraftAsync(db, request, communityId.Value, time, ct);
+        if (draft is null) return Results.Problem(why, statusCode: StatusCodes.Status400BadRequest);
+        var task = await VolunteerTaskRequests.CreateAsync(http, db, tasks, draft, staff!, ct);
         return Results.Created($"/api/services/tasks/{task.Id}", await DtoAsync(db, task.Id, ct));
     }
 
@@ -134,12 +119,10 @@ public static class ServicesApi
         var (staff, refusal) = await StaffAsync(http, db, ct);
         if (refusal is not null) return refusal;
         if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
-        if (!BookingService.IsStaffOf(staff!, task.CommunityId) && task.OrganiserId != staff!.Id) return Forbidden();
-        if (request.Hours is <= 0 or > 24) return Results.Problem("时长（hours）要在0到24小时之间。", statusCode: StatusCodes.Status400BadRequest);
-        var attended = task.Offers.Where(o => (request.Attended ?? []).Contains(o.Person!.WeComUserId)).Select(o => o.PersonId).ToList();
-        var rows = await tasks.ConfirmHoursAsync(task, staff!, attended, (int)Math.Round(request.Hours * 60), ct);
-        http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
-        return Results.Ok(new { recorded = rows.Count(r => r.Attended), absent = rows.Count(r => !r.Attended) });
+        if (!VolunteerTaskRequests.MayConfirmHours(staff!, task)) return Forbidden();
+        if (VolunteerTaskRequests.HoursRefusal(request.Hours) is { } why) return Results.Problem(why, statusCode: StatusCodes.Status400BadRequest);
+        var (present, absent) = await VolunteerTaskRequests.ConfirmHoursAsync(http, tasks, task, staff!, request.Attended ?? [], request.Hours, ct);
+        return Results.Ok(new { recorded = present, absent });
     }
 
     private static async Task<TaskDto> DtoAsync(GovBotDb db, int id, CancellationToken ct)

@@ -11,7 +11,7 @@ public static class StaffHtml
     public static IResult Page(string title, StaffScope? scope, string body, int status = StatusCodes.Status200OK)
     {
         var nav = scope is null ? "" : $"""
-            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/points">积分</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
+            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/services">志愿服务</a><a href="/staff/points">积分</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
             <span class="who">{E(scope.Person.Name)}</span><form method="post" action="/staff/logout"><button>退出</button></form></nav>
             """;
         var html = $$"""
@@ -35,6 +35,7 @@ public static class StaffHtml
         .kpi b{display:block;font-size:1.5em;color:#c8161d}
         table{border-collapse:collapse;width:100%}td,th{padding:.4em;border-bottom:1px solid #eee;text-align:left;font-size:.95em}
         form.filter{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}
+        th,.nowrap{white-space:nowrap}form.edit-slot,form.hours{display:flex;flex-wrap:wrap;gap:.3em;align-items:center;margin:0}
         input,select,textarea,button{font:inherit;padding:.35em .5em}button.primary{background:#c8161d;color:#fff;border:0;border-radius:4px}
         .warn{color:#c8161d}.muted{color:#888}svg text{font-size:12px;fill:#333}img.photo{max-width:100%;max-height:320px;border-radius:6px}
         """;

@@ -59,6 +59,7 @@ public static class StaffPages
         app.MapStaffWishes();
         app.MapStaffReminders();
         app.MapStaffPoints();
+        app.MapStaffServices();
         app.MapGet("/staff/lists", StaffListsPage.Show);
         return app;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Points;
 using GovBot.Host.Points;
 using GovBot.Skills.Points;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public static class StaffPointsPage
     public static void MapStaffPoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/points", ShowAsync);
+        app.MapGet("/staff/points/totals.csv", TotalsCsvAsync);
+        app.MapGet("/staff/points/ledger.csv", LedgerCsvAsync);
         app.MapPost("/staff/points/adjust", AdjustAsync).DisableAntiforgery();
     }
 
@@ -25,14 +28,8 @@ public static class StaffPointsPage
         await ledger.CatchUpAsync(ct);
         var year = PointsCalendar.YearOf(time.GetUtcNow());
         var community = scope.CommunityId;
-        var totals = await db.PointEntries.AsNoTracking()
-            .Where(e => e.Year == year && (community == null || e.Person!.CommunityId == community))
-            .GroupBy(e => new { e.PersonId, e.Person!.Name, e.Person.WeComUserId })
-            .Select(g => new { g.Key.Name, g.Key.WeComUserId, Sum = g.Sum(e => e.Points) })
-            .ToListAsync(ct);
-        var lines = await db.PointEntries.AsNoTracking().Include(e => e.Person).Include(e => e.Item).Include(e => e.Operator)
-            .Where(e => community == null || e.Person!.CommunityId == community)
-            .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
+        var totals = await TotalsAsync(db, community, year, ct);
+        var lines = await Ledger(db, community).Take(50).ToListAsync(ct);
         var items = await db.PointItems.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
 
         var body = new StringBuilder();
@@ -44,15 +41,65 @@ public static class StaffPointsPage
             <label>项目 <select name="item">{string.Concat(items.Select(i => $"<option{(i.Name == "其他" ? " selected" : "")}>{E(i.Name)}</option>"))}</select></label>
             <label>原因 <input name="reason" id="reason" required minlength="2" maxlength="200"></label>
             <input type="hidden" name="requestId" value="{Guid.NewGuid():N}"><button class="primary" id="adjust">调整</button></form>
-            <div class="panel"><h2>{year}年积分</h2><table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
+            <div class="panel"><h2>{year}年积分 <a id="export-totals" href="/staff/points/totals.csv">导出表格</a></h2><table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
             """);
         foreach (var t in totals.OrderByDescending(t => t.Sum))
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.WeComUserId)}</td><td>{t.Sum}</td></tr>");
-        body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录</h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
+        body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录 <a id=\"export-ledger\" href=\"/staff/points/ledger.csv\">导出全部记录</a></h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
         foreach (var e in lines)
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Person?.Name)}</td><td>{E(e.Item?.Name)}</td><td>{e.Points}</td><td>{E(e.Reason)}</td><td>{E(e.Operator?.Name)}</td></tr>");
         body.Append("</table></div>");
         return Page("红色积分", scope, body.ToString());
+    }
+
+    private sealed record Total(string Name, string WeComUserId, string? Community, int Base, int Extra, int Reward)
+    {
+        public int Sum => Base + Extra + Reward;
+    }
+
+    /// <summary>This year's points of each member in scope, by dimension.</summary>
+    private static async Task<List<Total>> TotalsAsync(GovBotDb db, int? community, int year, CancellationToken ct) =>
+        await db.PointEntries.AsNoTracking()
+            .Where(e => e.Year == year && (community == null || e.Person!.CommunityId == community))
+            .GroupBy(e => new { e.PersonId, e.Person!.Name, e.Person.WeComUserId, Community = e.Person.Community!.Name })
+            .Select(g => new Total(g.Key.Name, g.Key.WeComUserId, g.Key.Community,
+                g.Sum(e => e.Dimension == PointDimension.Base ? e.Points : 0),
+                g.Sum(e => e.Dimension == PointDimension.Extra ? e.Points : 0),
+                g.Sum(e => e.Dimension == PointDimension.Reward ? e.Points : 0)))
+            .ToListAsync(ct);
+
+    /// <summary>The ledger lines of the members in scope, newest first.</summary>
+    private static IQueryable<PointEntry> Ledger(GovBotDb db, int? community) =>
+        db.PointEntries.AsNoTracking().Include(e => e.Person).Include(e => e.Item).Include(e => e.Operator)
+            .Where(e => community == null || e.Person!.CommunityId == community)
+            .OrderByDescending(e => e.Id);
+
+    private static async Task<IResult> TotalsCsvAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
+        await ledger.CatchUpAsync(ct);
+        var year = PointsCalendar.YearOf(time.GetUtcNow());
+        var totals = await TotalsAsync(db, scope.CommunityId, year, ct);
+        return StaffExport.File($"points-{year}", ["党员", "账号", "社区", "基础分", "附加分", "奖励分", "合计"],
+            totals.OrderByDescending(t => t.Sum).Select(t => new[]
+            {
+                t.Name, t.WeComUserId, t.Community, StaffExport.Number(t.Base), StaffExport.Number(t.Extra), StaffExport.Number(t.Reward), StaffExport.Number(t.Sum),
+            }), time);
+    }
+
+    private static async Task<IResult> LedgerCsvAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
+        await ledger.CatchUpAsync(ct);
+        var lines = await Ledger(db, scope.CommunityId).ToListAsync(ct);
+        return StaffExport.File("points-ledger", ["时间", "党员", "账号", "项目", "类别", "分数", "原因", "经办", "年度"],
+            lines.Select(e => new[]
+            {
+                StaffExport.Time(e.At), e.Person?.Name, e.Person?.WeComUserId, e.Item?.Name, PointsWording.Dimension(e.Dimension),
+                StaffExport.Number(e.Points), e.Reason, e.Operator?.Name, StaffExport.Number(e.Year),
+            }), time);
     }
 
     private static async Task<IResult> AdjustAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class StaffRemindersPage
     public static void MapStaffReminders(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/reminders", ShowAsync);
+        app.MapGet("/staff/reminders/export.csv", ExportAsync);
         app.MapPost("/staff/reminders/{kind}/{action}", SetAsync).DisableAntiforgery();
     }
 
@@ -23,17 +24,33 @@ public static class StaffRemindersPage
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         if (!MayManage(scope)) return Refused(scope, "只有县里管理员和社区书记可以管理提醒。");
         var scheduler = await factory.GetScheduler(ct);
-        var body = new StringBuilder("<p class=\"muted\">暂停对所有社区生效，暂停期间错过的提醒不会补发。</p><div class=\"panel\"><table id=\"reminders\"><tr><th>提醒</th><th>时间</th><th>下次</th><th></th></tr>");
+        var body = new StringBuilder("<p class=\"muted\">暂停对所有社区生效，暂停期间错过的提醒不会补发。 <a id=\"export\" href=\"/staff/reminders/export.csv\">导出表格</a></p><div class=\"panel\"><table id=\"reminders\"><tr><th>提醒</th><th>时间</th><th>下次</th><th></th></tr>");
         foreach (var kind in kinds.All)
         {
             var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
-            var next = r.Paused ? "已暂停" : r.NextFireAt?.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture) ?? "—";
+            var next = r.Paused ? "已暂停" : Next(r.NextFireAt);
             var (action, label) = r.Paused ? ("resume", "恢复") : ("pause", "暂停");
             body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(r.Name)}</td><td>{E(r.Schedule)}</td><td class=\"next\">{E(next)}</td>"
                 + $"<td><form method=\"post\" action=\"/staff/reminders/{Uri.EscapeDataString(r.Kind)}/{action}\"><button>{label}</button></form></td></tr>");
         }
         body.Append("</table></div>");
         return Page("提醒", scope, body.ToString());
+    }
+
+    private static string Next(DateTimeOffset? at) => at?.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture) ?? "—";
+
+    private static async Task<IResult> ExportAsync(HttpContext http, StaffCallers callers, ISchedulerFactory factory, ReminderKinds kinds, TimeProvider time, CancellationToken ct)
+    {
+        if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
+        if (!MayManage(scope)) return Refused(scope, "只有县里管理员和社区书记可以管理提醒。");
+        var scheduler = await factory.GetScheduler(ct);
+        var rows = new List<string?[]>();
+        foreach (var kind in kinds.All)
+        {
+            var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
+            rows.Add([r.Name, r.Schedule, r.Paused ? "已暂停" : "进行中", r.Paused ? null : Next(r.NextFireAt)]);
+        }
+        return StaffExport.File("reminders", ["提醒", "时间", "状态", "下次"], rows, time);
     }
 
     private static async Task<IResult> SetAsync(HttpContext http, StaffCallers callers, ISchedulerFactory factory, ReminderKinds kinds, string kind, string action, CancellationToken ct)

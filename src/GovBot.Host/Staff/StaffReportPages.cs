@@ -68,16 +68,13 @@ public static class StaffReportPages
     {
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         var rows = await FindAsync(db, scope, new Filter(status, category, q, from, to), time, ct);
-        var csv = new StringBuilder("编号,类别,社区,地点,内容,状态,网格,受理人,反映人,联系电话,上报时间,受理时间,办结时间,评价\r\n");
-        foreach (var r in rows)
-            csv.AppendJoin(',', new[]
+        return StaffExport.File("reports", ["编号", "类别", "社区", "地点", "内容", "状态", "网格", "受理人", "反映人", "联系电话", "上报时间", "受理时间", "办结时间", "评价"],
+            rows.Select(r => new[]
             {
                 r.Ticket, r.Category!.Name, r.Community!.Name, ReportWording.Place(r), r.Description, StaffWording.Status(r.Status),
                 r.Grid?.Name, r.Assignee?.Name, r.Reporter?.Name ?? r.ExternalReporter, r.Reporter?.Phone ?? r.ReporterContact,
-                Time(r.CreatedAt), Time(r.AcceptedAt), Time(r.HandledAt), r.Stars?.ToString(CultureInfo.InvariantCulture),
-            }.Select(Cell)).Append("\r\n");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"reports-{time.GetUtcNow():yyyyMMdd}.csv");
+                StaffExport.Time(r.CreatedAt), StaffExport.Time(r.AcceptedAt), StaffExport.Time(r.HandledAt), r.Stars?.ToString(CultureInfo.InvariantCulture),
+            }), time);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, StaffCallers callers, GovBotDb db, ReportService reports, int id, string? error, CancellationToken ct)
@@ -175,14 +172,4 @@ public static class StaffReportPages
             => reports.HandOverAsync(r, actor, HandoverTarget.Grid, grid, ct),
         _ => Task.FromResult(Transition.No("请选择转交给谁。")),
     };
-
-    private static string? Time(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>Quotes a cell when needed, and defuses formulas so a spreadsheet does not run a resident's text.</summary>
-    private static string Cell(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && "=+-@".Contains(v[0])) v = "'" + v;
-        return v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
-    }
 }

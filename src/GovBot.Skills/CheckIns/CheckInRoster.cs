@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using GovBot.Data;
 using GovBot.Data.CheckIns;
 using GovBot.Data.People;
+using GovBot.Skills.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.CheckIns;
@@ -56,21 +56,13 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
     }
 
     /// <summary>The CSV bytes, BOM first.</summary>
-    public static byte[] ToCsv(IEnumerable<CheckIn> rows)
+    public static byte[] ToCsv(IEnumerable<CheckIn> rows) => Csv.File(Headers, rows.Select(c => new[]
     {
-        var text = new StringBuilder(Csv.Line(Headers));
-        foreach (var c in rows)
-        {
-            text.Append(Csv.Line(
-            [
-                c.Id.ToString(CultureInfo.InvariantCulture), c.Name, CheckInWording.Kind(c.Kind), CheckInWording.Unit(c), CheckInWording.Organisation(c),
-                c.Community?.Name, c.Compound?.Name, c.Building?.Name, c.Unit, c.Room, c.Phone, CheckInWording.Services(c),
-                CheckInWording.Status(c.Status), Time(c.SubmittedAt), c.ReviewedAt is { } r ? Time(r) : "", c.ReviewedBy?.Name, c.ReturnReason,
-                c.CompoundBranch?.Name, c.GridGroup?.Name, c.Person?.WeComUserId,
-            ]));
-        }
-        return [.. Csv.Utf8Bom, .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+        c.Id.ToString(CultureInfo.InvariantCulture), c.Name, CheckInWording.Kind(c.Kind), CheckInWording.Unit(c), CheckInWording.Organisation(c),
+        c.Community?.Name, c.Compound?.Name, c.Building?.Name, c.Unit, c.Room, c.Phone, CheckInWording.Services(c),
+        CheckInWording.Status(c.Status), Time(c.SubmittedAt), c.ReviewedAt is { } r ? Time(r) : "", c.ReviewedBy?.Name, c.ReturnReason,
+        c.CompoundBranch?.Name, c.GridGroup?.Name, c.Person?.WeComUserId,
+    }));
 
     private static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

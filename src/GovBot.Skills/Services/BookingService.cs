@@ -123,7 +123,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
             {
                 await db.ServiceSlots.Where(s => s.Id == booking.SlotId && s.Booked > 0)
                     .ExecuteUpdateAsync(u => u.SetProperty(s => s.Booked, s => s.Booked - 1), ct);
-                promoted = await PromoteAsync(booking.SlotId, ct);
+                promoted = await PromoteAsync(booking.SlotId, "有人取消了", ct);
                 await db.SaveChangesAsync(ct);
             }
             if (own is not null) await own.CommitAsync(ct);
@@ -135,8 +135,16 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
         }
     }
 
-    /// <summary>Gives a free place of the slot to the longest waiting person and pushes them the news.</summary>
-    private async Task<Booking?> PromoteAsync(int slotId, CancellationToken ct)
+    /// <summary>Places a larger capacity freed go to the waitlist in order, each person told by push; returns those who moved up.</summary>
+    public async Task<IReadOnlyList<Booking>> FillFromWaitlistAsync(int slotId, CancellationToken ct)
+    {
+        var promoted = new List<Booking>();
+        while (await PromoteAsync(slotId, "增加了名额", ct) is { } next) promoted.Add(next);
+        return promoted;
+    }
+
+    /// <summary>Gives a free place of the slot to the longest waiting person and pushes them the news (<paramref name="why"/> a place came free).</summary>
+    private async Task<Booking?> PromoteAsync(int slotId, string why, CancellationToken ct)
     {
         var next = await Bookings().Include(b => b.Person)
             .Where(b => b.SlotId == slotId && b.Status == BookingStatus.Waitlisted)
@@ -146,7 +154,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
         next.Status = BookingStatus.Booked;
         next.ConfirmedAt = now;
         await db.SaveChangesAsync(ct);
-        var text = $"好消息：您候补的{ServiceWording.Describe(next, now)}有人取消了，已经为您约上，预约号{next.Code}。到场时出示预约号即可；去不了请回复「取消我的预约」。";
+        var text = $"好消息：您候补的{ServiceWording.Describe(next, now)}{why}，已经为您约上，预约号{next.Code}。到场时出示预约号即可；去不了请回复「取消我的预约」。";
         await db.EnqueuePushAsync(new OutboxPush(new TextPart(text), [next.Person!.WeComUserId]) { SourceKey = $"booking:{next.Id}:promoted" }, now, ct);
         return next;
     }

@@ -13,6 +13,7 @@ public static class ServicesRegistration
         var services = builder.Services;
         services.AddScoped<BookingService>();
         services.AddScoped<VolunteerTaskService>();
+        services.AddScoped<ServiceCatalog>();
         services.AddScoped<IMyRequestsSource, BookingRequestsSource>();
         services.AddSkill<ServiceSkill>();
         services.AddSkill<VolunteerTaskSkill>();

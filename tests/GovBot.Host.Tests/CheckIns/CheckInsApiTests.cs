@@ -7,6 +7,7 @@ using GovBot.Data.Seeding;
 using GovBot.Host.CheckIns;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Skills.CheckIns;
+using GovBot.Skills.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using GovBot.Data.Seeding;
 using GovBot.Host.Tests.EndToEnd;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +8,8 @@ namespace GovBot.Host.Tests.Staff;
 
 /// <summary>
 /// The staff pages in Debian's Chromium, driven by Playwright (never downloading a browser): signing in both ways,
-/// the dashboard's charts with the demo county's numbers, and closing a report from the page. Screenshots of the
-/// dashboard are kept under the test output folder, in TestResults/screenshots.
+/// the dashboard's charts with the demo county's numbers, closing a report from the page and adding a service slot.
+/// Screenshots of the dashboard and the services page are kept under the test output folder, in TestResults/screenshots.
 /// </summary>
 public sealed class StaffPagesBrowserTests
 {
@@ -94,6 +95,41 @@ public sealed class StaffPagesBrowserTests
             var refused = await page.GotoAsync(new Uri(host.BaseAddress, $"/staff/reports/{theirs.Id}").ToString());
             Assert.Equal(403, refused!.Status);
             await Expect(page.Locator("main")).Not.ToContainTextAsync("13803510024");
+        }
+    }
+
+    [Fact]
+    public async Task The_secretary_adds_a_slot_on_the_services_page_and_sees_it_listed()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var (playwright, browser) = await BrowserAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+            page.SetDefaultTimeout(15_000);
+            await page.GotoAsync(new Uri(host.BaseAddress, "/staff/login").ToString());
+            await page.ClickAsync("#wecom");
+            await page.ClickAsync($"#pick-{DemoUsers.Secretary}");
+            await page.ClickAsync("nav a[href='/staff/services']");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("志愿服务");
+
+            var form = page.Locator("form.add-slot", new() { HasText = "给理发加时段" });
+            await form.Locator("input[name=start]").FillAsync(StaffServicesPageTests.At(4, 14));
+            await form.Locator("input[name=end]").FillAsync(StaffServicesPageTests.At(4, 15));
+            await form.Locator("input[name=capacity]").FillAsync("5");
+            await form.Locator("button").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/services$"));
+            var row = page.Locator("tr[data-slot]", new() { HasText = "14:00–15:00" });
+            await Expect(row.Locator(".capacity")).ToHaveTextAsync("5");
+            await Expect(row.Locator(".booked")).ToHaveTextAsync("0");
+            Assert.True(await host.Bot.WithDbAsync(db => db.ServiceSlots.AnyAsync(s => s.Item!.Name == "理发" && s.Capacity == 5)));
+
+            Directory.CreateDirectory(Screenshots);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "services-desktop.png"), FullPage = true });
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "services-phone.png"), FullPage = true });
         }
     }
 }

@@ -1,5 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Skills.CheckIns;
+using GovBot.Skills.Spreadsheets;
 
 namespace GovBot.Skills.Tests.CheckIns;
 
@@ -55,6 +56,16 @@ public sealed class CheckInWordingTests
         Assert.Equal(["x", "two\nlines"], rows[1].Fields);
         Assert.Equal(2, rows[1].Line);
     }
+
+    [Theory]
+    [InlineData("-3", "-3")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("-1+1", "'-1+1")]
+    [InlineData("+86", "'+86")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("-", "'-")]
+    public void Csv_defuses_formulas_but_keeps_negative_numbers(string cell, string written) =>
+        Assert.Equal(written + "\r\n", Csv.Line([cell]));
 
     [Theory]
     [InlineData("单位报到")]
