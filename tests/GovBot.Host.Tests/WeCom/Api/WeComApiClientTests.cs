@@ -93,7 +93,7 @@ public sealed class WeComApiClientTests
     [Fact]
     public async Task A_timeout_is_a_transient_failure_and_the_abandoned_call_is_not_done()
     {
-        await using var h = await OutboundHarness.StartAsync(settings: new Dictionary<string, string?> { ["WeCom:ApiTimeout"] = "00:00:00.300" });
+        await using var h = await OutboundHarness.StartAsync(settings: new Dictionary<string, string?> { ["WeCom:ApiTimeout"] = "00:00:02" });
         await h.Api.SendAsync(Text("u1", "warm-up"));
         h.StandIn.InjectFault(new StandInFault.Hang(TimeSpan.FromSeconds(10)));
 

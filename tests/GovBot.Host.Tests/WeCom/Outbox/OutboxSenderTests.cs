@@ -243,7 +243,8 @@ public sealed class OutboxSenderTests
     [Fact]
     public async Task A_timeout_is_retried_later()
     {
-        await using var h = await OutboundHarness.StartAsync(settings: new Dictionary<string, string?> { ["WeCom:ApiTimeout"] = "00:00:00.300" });
+        // Long enough that a send on a loaded machine finishes inside it; the hang outlasts it by far.
+        await using var h = await OutboundHarness.StartAsync(settings: new Dictionary<string, string?> { ["WeCom:ApiTimeout"] = "00:00:02" });
         var id = await h.EnqueueAsync(new TextPart("x"), ["u1"]);
         await h.Services.GetRequiredService<IWeComAccessTokenProvider>().GetTokenAsync();
         h.StandIn.InjectFault(new StandInFault.Hang(TimeSpan.FromSeconds(10)));
