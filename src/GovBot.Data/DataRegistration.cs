@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Data;
@@ -39,7 +39,7 @@ public static class DataRegistration
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GovBotDb>>().CreateDbContext());
 
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<StoreWriteGate>();
+        services.TryAddSingleton<StoreWriteGate>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }

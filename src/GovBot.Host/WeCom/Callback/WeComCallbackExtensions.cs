@@ -1,6 +1,8 @@
+using GovBot.Data;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Host.WeCom.Callback;
@@ -21,6 +23,7 @@ public static class WeComCallbackExtensions
         });
         services.AddSingleton<IInboundReader, WeComInboundReader>();
         services.AddSingleton<PassiveReplyWaiters>();
+        services.TryAddSingleton<StoreWriteGate>();
         services.AddScoped<InboxWriter>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<TurnStarter>();

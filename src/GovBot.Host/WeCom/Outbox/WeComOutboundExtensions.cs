@@ -1,4 +1,5 @@
 using GovBot.Data.Messaging;
+using GovBot.Data;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class WeComOutboundExtensions
         services.AddHttpClient<IWeComApi, WeComApiClient>(ConfigureClient);
 
         services.AddSingleton<WeComSendBudget>();
+        services.TryAddSingleton<StoreWriteGate>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
