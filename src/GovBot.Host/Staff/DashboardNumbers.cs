@@ -22,6 +22,7 @@ public sealed record DashboardNumbers(
     int Satisfied,
     IReadOnlyList<OverdueReport> Overdue,
     IReadOnlyList<(string Label, double Value)>? CheckInsByKind,
+    IReadOnlyList<(string Label, double Value)>? CheckInsByUnit,
     IReadOnlyList<(string Label, double Value)>? BookingsByStatus,
     double? VolunteerHours,
     IReadOnlyList<(string Label, double Value)>? PointsByBranch);
@@ -54,13 +55,17 @@ public sealed class DashboardQuery(GovBotDb db, TimeProvider time)
 
         var overdue = await OverdueAsync(scope, now, ct);
         if (!scope.SeesCommunityLists)
-            return new DashboardNumbers(rows.Count, byStatus, byCategory, byGrid, toAccept, toHandle, rated, satisfied, overdue, null, null, null, null);
+            return new DashboardNumbers(rows.Count, byStatus, byCategory, byGrid, toAccept, toHandle, rated, satisfied, overdue, null, null, null, null, null);
 
         var community = scope.CommunityId;
         var checkIns = await db.CheckIns.AsNoTracking()
             .Where(c => c.Status != CheckInStatus.Closed && (community == null || c.CommunityId == community))
             .GroupBy(c => c.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byKind = CheckInWording.Kinds.Select(k => (k.Name, (double)(checkIns.FirstOrDefault(c => c.Key == k.Kind)?.Count ?? 0))).ToList();
+        var units = await db.CheckIns.AsNoTracking()
+            .Where(c => c.Status != CheckInStatus.Closed && (community == null || c.CommunityId == community))
+            .GroupBy(c => c.WorkUnit != null ? c.WorkUnit.Name : c.WorkUnitName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byUnit = TopUnits(units.Select(u => (u.Key, u.Count)));
 
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.CreatedAt >= from && b.CreatedAt < to && (community == null || b.Slot!.Item!.Event!.CommunityId == community))
@@ -74,7 +79,7 @@ public sealed class DashboardQuery(GovBotDb db, TimeProvider time)
             .Select(h => h.Minutes).ToListAsync(ct);
 
         return new DashboardNumbers(rows.Count, byStatus, byCategory, byGrid, toAccept, toHandle, rated, satisfied, overdue,
-            byKind, bookingRows, minutes.Sum() / 60.0, await PointsByBranchAsync(community, now, ct));
+            byKind, byUnit, bookingRows, minutes.Sum() / 60.0, await PointsByBranchAsync(community, now, ct));
     }
 
     /// <summary>This year's points of approved members, summed per 小区党支部 they were linked to at check-in.</summary>
@@ -109,6 +114,16 @@ public sealed class DashboardQuery(GovBotDb db, TimeProvider time)
                     (r.Status == ReportStatus.Reported ? "超时未受理 " : "超时未办结 ") + ReportWording.Duration(now - d)));
         }
         return late;
+    }
+
+    /// <summary>The units with most members checked in, the rest summed, so the chart stays readable on a phone.</summary>
+    private static List<(string Label, double Value)> TopUnits(IEnumerable<(string? Unit, int Count)> units)
+    {
+        const int Shown = 8;
+        var sorted = units.GroupBy(u => string.IsNullOrWhiteSpace(u.Unit) ? "未填单位" : u.Unit!)
+            .Select(g => (Label: g.Key, Value: (double)g.Sum(u => u.Count))).OrderByDescending(u => u.Value).ThenBy(u => u.Label, StringComparer.Ordinal).ToList();
+        if (sorted.Count <= Shown) return sorted;
+        return [.. sorted.Take(Shown - 1), ("其他单位", sorted.Skip(Shown - 1).Sum(u => u.Value))];
     }
 
     private static TimeSpan? Median(IEnumerable<TimeSpan> spans)

@@ -29,6 +29,7 @@ public static class StaffDashboardPage
         Panel(body, "说事类别", SvgBarChart.Render("chart-category", "说事类别", n.ByCategory));
         Panel(body, "各网格说事", SvgBarChart.Render("chart-grid", "各网格说事", n.ByGrid));
         if (n.CheckInsByKind is { } kinds) Panel(body, "双报到（在册）", SvgBarChart.Render("chart-checkins", "双报到", kinds));
+        if (n.CheckInsByUnit is { Count: > 0 } units) Panel(body, "双报到（按单位）", SvgBarChart.Render("chart-checkin-units", "双报到单位", units));
         if (n.BookingsByStatus is { } bookings)
             Panel(body, "志愿服务预约", SvgBarChart.Render("chart-bookings", "志愿服务预约", bookings)
                 + $"<p id=\"volunteer-hours\">志愿服务时长：{n.VolunteerHours?.ToString("0.#", CultureInfo.InvariantCulture)} 小时</p>");

@@ -51,6 +51,7 @@ public sealed class StaffPagesBrowserTests
             await Expect(page.Locator("#chart-grid g.bar")).ToHaveCountAsync(2);
             Assert.True(await page.Locator("#chart-category rect").First.EvaluateAsync<double>("r => r.getBBox().width") > 10);
             await Expect(page.Locator("#chart-checkins g.bar")).ToHaveCountAsync(3);
+            await Expect(page.Locator("#chart-checkin-units g.bar").First).ToBeVisibleAsync();
             await Expect(page.Locator("#chart-bookings")).ToBeVisibleAsync();
 
             Directory.CreateDirectory(Screenshots);
