@@ -44,7 +44,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
 
         var recorder = new LoadRecorder();
         var members = new ConcurrentQueue<SimulatedMember>(Enumerable.Range(1, options.Users)
-            .Select(i => new SimulatedMember($"load-{i:D5}", i % 8 + 1, new Random(i))));
+            .Select(i => new SimulatedMember($"load-{i:D5}", i, new Random(i))));
         var memory = new List<long> { host.WorkingSetBytes };
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(host, memory, sampling.Token);

@@ -5,10 +5,16 @@ namespace GovBot.Load;
 /// for the menu, reporting a problem (joining nobody's twin, confirming the summary), checking progress and
 /// looking up the grid worker. It decides the next message from the bot's last answer, as a person would.
 /// </summary>
-public sealed class SimulatedMember(string userId, int building, Random random)
+public sealed class SimulatedMember(string userId, int home, Random random)
 {
     private static readonly string[] Problems = ["楼道堆满了杂物", "门口的路灯坏了", "楼下有人乱停车", "楼上有人拉电线充电", "垃圾好几天没人收了"];
-    private readonly Queue<string> _onboarding = new(["你好", "清泉湖社区", "清华苑一期", $"{building}号楼", "是"]);
+
+    /// <summary>Homes over five grids of the demo county, so reports reach several grid workers, as in a real county.</summary>
+    private static readonly (string Community, string Compound, int Buildings)[] Homes =
+        [("清泉湖社区", "清华苑一期", 8), ("迎新社区", "世纪花园", 3), ("金沙滩社区", "中隐澜湾", 12)];
+
+    private readonly (string Community, string Compound, int Building) _home = HomeOf(home);
+    private readonly Queue<string> _onboarding = new(OnboardingSteps(HomeOf(home)));
     private string? _next;
     private bool _reporting;
 
@@ -23,7 +29,7 @@ public sealed class SimulatedMember(string userId, int building, Random random)
         if (roll < 20)
         {
             _reporting = true;
-            return $"{building}号楼{Problems[random.Next(Problems.Length)]}";
+            return $"{_home.Building}号楼{Problems[random.Next(Problems.Length)]}";
         }
         return roll switch
         {
@@ -64,6 +70,16 @@ public sealed class SimulatedMember(string userId, int building, Random random)
 
     private void Restart(string _)
     {
-        foreach (var step in new[] { "你好", "清泉湖社区", "清华苑一期", $"{building}号楼", "是" }) _onboarding.Enqueue(step);
+        foreach (var step in OnboardingSteps(_home)) _onboarding.Enqueue(step);
+    }
+
+    private static string[] OnboardingSteps((string Community, string Compound, int Building) home) =>
+        ["你好", home.Community, home.Compound, $"{home.Building}号楼", "是"];
+
+    private static (string Community, string Compound, int Building) HomeOf(int n)
+    {
+        // 中隐澜湾 has three grids of four buildings: give it a share to match, so every grid sees reports.
+        var (community, compound, buildings) = Homes[(n % 5) switch { 0 => 0, 1 => 1, _ => 2 }];
+        return (community, compound, n / 5 % buildings + 1);
     }
 }
