@@ -66,11 +66,17 @@ public sealed partial class TurnProcessor(
         var pushed = false;
         try
         {
+            var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
+            TurnStart start;
+            // Outside the store's write lock: a language model may take seconds to read the message.
+            await using (var scope = scopes.CreateAsyncScope())
+                start = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().BeginAsync(message, ct);
+
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    (result, passive, pushed) = await RunTurnAsync(row, waiter, ct);
+                    (result, passive, pushed) = await RunTurnAsync(row, message, start, waiter, ct);
                     break;
                 }
                 catch (Exception ex) when (attempt < BusyAttempts && StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
@@ -98,7 +104,7 @@ public sealed partial class TurnProcessor(
     }
 
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
-        InboxMessage row, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
     {
         // A turn writes inside one transaction that holds SQLite's write lock from its start (BEGIN IMMEDIATE).
         using var passage = await gate.EnterAsync(ct);
@@ -107,8 +113,7 @@ public sealed partial class TurnProcessor(
         var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
-        var result = await engine.HandleAsync(message, ct);
+        var result = await engine.HandleAsync(message, start, ct);
 
         // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
         row.Status = InboxStatus.Pending;

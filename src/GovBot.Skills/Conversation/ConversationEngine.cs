@@ -26,10 +26,28 @@ public sealed partial class ConversationEngine(
 
     private const int MaxFollowUps = 1;
 
-    public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken ct)
+    /// <summary>
+    /// The part of a turn that needs nothing from the store: the flood guard, and what the router makes of a text
+    /// message. A configured language model may take seconds to answer, so the host runs this before the turn's
+    /// transaction takes the store's write lock, and other members' turns do not wait on the model.
+    /// </summary>
+    public async Task<TurnStart> BeginAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var verdict = await limiter.CheckAsync(message.UserId, ct);
+        if (verdict != RateVerdict.Allowed) return new TurnStart(verdict, null);
+        var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
+            ? await router.ParseAsync(message.Text, ct)
+            : null;
+        return new TurnStart(verdict, nlu);
+    }
+
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken ct) =>
+        await HandleAsync(message, await BeginAsync(message, ct), ct);
+
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, TurnStart start, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        switch (await limiter.CheckAsync(message.UserId, ct))
+        switch (start.Verdict)
         {
             case RateVerdict.NoticeOnce:
                 return new TurnResult(message.UserId, Reply.Text("您发得太快啦，请稍等一分钟再发，我们都会认真看的。"), null, false, Intents.Other, null);
@@ -40,9 +58,7 @@ public sealed partial class ConversationEngine(
         var now = time.GetUtcNow();
         var person = await users.GetOrCreateAsync(message.UserId, now, ct);
         var dialog = await dialogs.GetAsync(message.UserId, ct);
-        var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
-            ? await router.ParseAsync(message.Text, ct)
-            : null;
+        var nlu = start.Nlu;
         var turn = new TurnContext(message, person, dialog, nlu, now);
 
         var (reply, skill) = await DispatchAsync(turn, ct);
