@@ -14,7 +14,8 @@ public static class DataRegistration
 
     /// <summary>
     /// Registers the store: a pooled <see cref="IDbContextFactory{GovBotDb}"/> for background work,
-    /// a scoped <see cref="GovBotDb"/> for request handlers, <see cref="DataOptions"/>, and the
+    /// a scoped <see cref="GovBotDb"/> for request handlers (bound to a commit group's transaction inside one),
+    /// the <see cref="StoreGroupCommit"/> for the hot writers, <see cref="DataOptions"/>, and the
     /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start.
     /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root.
     /// </summary>
@@ -36,13 +37,21 @@ public static class DataRegistration
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot));
         });
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GovBotDb>>().CreateDbContext());
+        services.AddScoped<StoreBinding>();
+        services.AddScoped(sp => sp.GetRequiredService<StoreBinding>().CreateDb(sp.GetRequiredService<IDbContextFactory<GovBotDb>>()));
 
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton<StoreWriteGate>();
+        services.TryAddSingleton<StoreGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }
+
+    /// <summary>SQLite on a connection GovBot opened itself (its pragmas already applied), for the group commit.</summary>
+    internal static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, SqliteConnection connection) =>
+        options
+            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly(typeof(GovBotDb).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmaInterceptor.Instance);
 
     /// <summary>SQLite with the pragmas GovBot relies on (WAL, busy timeout, foreign keys); shared by the app, design time and tests.</summary>
     public static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, string connectionString) =>

@@ -31,14 +31,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        if (IsConfigured(connection)) return;
-        using var command = connection.CreateCommand();
-        command.CommandText = PragmasFor(connection);
-        command.ExecuteNonQuery();
-        Remember(connection);
-    }
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -47,6 +40,16 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = PragmasFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    /// <summary>For a connection opened by GovBot itself rather than by EF (the group commit's own connection).</summary>
+    internal void Apply(DbConnection connection)
+    {
+        if (IsConfigured(connection)) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = PragmasFor(connection);
+        command.ExecuteNonQuery();
         Remember(connection);
     }
 

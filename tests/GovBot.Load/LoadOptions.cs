@@ -8,6 +8,8 @@ public sealed record LoadOptions
     public int Users { get; init; } = 200;
     public int Concurrency { get; init; } = 64;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Played before the measured duration and left out of its figures: the host's JIT and caches settle first.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.Zero;
     public string? Redis { get; init; }
     public string Output { get; init; } = "load-results.json";
     /// <summary>When set, the host is killed (SIGKILL) this far into the run and started again on the same data.</summary>
@@ -28,15 +30,16 @@ public sealed record LoadOptions
                 "--users" => options with { Users = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--redis" => options with { Redis = Next() },
                 "--out" => options with { Output = Next() },
                 "--faults" => options with { Faults = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
             };
         }
-        if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero)
-            throw new ArgumentException("--users, --concurrency and --duration must be positive.");
+        if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
+            throw new ArgumentException("--users, --concurrency and --duration must be positive, --warmup not negative.");
         return options;
     }
 }

@@ -6,7 +6,7 @@ namespace GovBot.Load;
 /// <summary>The figures of one run, printed as a table and written as JSON for the README and for comparison.</summary>
 public sealed record LoadReport(
     string StateStore, int Users, int Concurrency, double Seconds,
-    long Messages, double MessagesPerSecond, double P50Ms, double P95Ms, double P99Ms,
+    long Messages, long MeasuredMessages, double MessagesPerSecond, IReadOnlyList<double> MessagesPerSecondEachWindow, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
     double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, IReadOnlyList<double> HostMemoryByMinuteMb, double? SecondsDownAfterKill,
     int? FaultsInjected, AuditResult Audit, bool Clean)
@@ -19,8 +19,9 @@ public sealed record LoadReport(
             ("state store", StateStore),
             ("users / in flight", $"{Users} / {Concurrency}"),
             ("duration", Seconds.ToString("0.0 s", c)),
-            ("messages", Messages.ToString(c)),
+            ("messages (all / measured)", $"{Messages} / {MeasuredMessages}"),
             ("messages per second", MessagesPerSecond.ToString("0", c)),
+            ("messages per second each 10 s", string.Join(" ", MessagesPerSecondEachWindow.Select(m => m.ToString("0", c)))),
             ("callback p50 / p95 / p99", string.Create(c, $"{P50Ms:0.0} / {P95Ms:0.0} / {P99Ms:0.0} ms")),
             ("answered passively / pushed / not at all", $"{Passive} / {Pushed} / {Unanswered}"),
             ("WeCom retries / failed callbacks", $"{Retries} / {Failures}"),

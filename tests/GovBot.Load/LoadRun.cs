@@ -26,6 +26,9 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private readonly ConcurrentBag<string> _accepted = [];
     private long _msgId = 8_000_000_000;
     private const int SamplesPerMinute = 12;
+    /// <summary>Throughput is also counted per window, to show whether it held up over the run.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private readonly Stopwatch _clock = new();
 
     public async Task<LoadReport> RunAsync(CancellationToken ct)
     {
@@ -49,20 +52,30 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(host, memory, sampling.Token);
 
-        var clock = Stopwatch.StartNew();
-        var crash = options.KillAt is { } killAt ? CrashAsync(host, killAt, ct) : Task.FromResult<TimeSpan?>(null);
+        var end = options.Warmup + options.Duration;
+        recorder.Measuring = options.Warmup == TimeSpan.Zero;
+        _clock.Start();
+        var crash = options.KillAt is { } killAt ? CrashAsync(host, options.Warmup + killAt, ct) : Task.FromResult<TimeSpan?>(null);
         var faults = options.Faults ? StandInFaults.InjectAsync(standIn, options.Duration, ct) : Task.FromResult(0);
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
-            while (clock.Elapsed < options.Duration && !ct.IsCancellationRequested)
+            while (_clock.Elapsed < end && !ct.IsCancellationRequested)
             {
                 if (!members.TryDequeue(out var member)) { await Task.Delay(1, ct); continue; }
                 await ExchangeAsync(wecom, feed, member, recorder, ct);
                 members.Enqueue(member);
             }
         }, ct)).ToList();
+        var measuredFrom = TimeSpan.Zero;
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Warmup, ct);
+            recorder.Measuring = true;
+            measuredFrom = _clock.Elapsed;
+            Console.WriteLine($"Warmed up for {options.Warmup.TotalSeconds:0} s; measuring …");
+        }
         await Task.WhenAll(workers);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = (_clock.Elapsed - measuredFrom).TotalSeconds;
         var downtime = await crash;
         var faultsInjected = await faults;
         await sampling.CancelAsync();
@@ -76,7 +89,8 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         return new LoadReport(
             options.Redis is null ? "memory (embedded default)" : "redis",
             options.Users, options.Concurrency, seconds,
-            recorder.Messages, recorder.Messages / seconds, recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
+            recorder.Messages, recorder.Measured, recorder.Measured / seconds,
+            [.. recorder.PerWindow().Take((int)(options.Duration / Window)).Select(n => n / Window.TotalSeconds)], recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
             memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
             audit, audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
@@ -103,7 +117,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             try
             {
                 answer = await wecom.PostAsync(xml, patience.Token);
-                recorder.Callback(Stopwatch.GetElapsedTime(started));
+                recorder.Callback(Stopwatch.GetElapsedTime(started), (int)((_clock.Elapsed - options.Warmup) / Window));
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { slow++; }
             catch (HttpRequestException)

@@ -25,7 +25,7 @@ public sealed class SimulatedMember(string userId, int home, Random random)
     {
         if (_next is { } next) return next;
         if (!Onboarded) return _onboarding.Peek();
-        var roll = random.Next(100);
+        var roll = Environment.GetEnvironmentVariable("LOAD_ONLY") is { } only ? int.Parse(only) : random.Next(100);
         if (roll < 20)
         {
             _reporting = true;

@@ -8,13 +8,10 @@ namespace GovBot.Host.Turns;
 public sealed record Accepted(InboxMessage Message, bool Duplicate);
 
 /// <summary>Stores each callback once, before it is answered, so a crash or a retry neither loses nor doubles it.</summary>
-public sealed class InboxWriter(GovBotDb db, StoreWriteGate gate, TimeProvider time)
+public sealed class InboxWriter(StoreGroupCommit writes, TimeProvider time)
 {
-    public async Task<Accepted> AcceptAsync(string dedupKey, string userId, string msgType, string payloadXml, string correlationId, CancellationToken ct)
+    public Task<Accepted> AcceptAsync(string dedupKey, string userId, string msgType, string payloadXml, string correlationId, CancellationToken ct)
     {
-        var existing = await FindAsync(dedupKey, ct);
-        if (existing is not null) return new Accepted(existing, Duplicate: true);
-
         var row = new InboxMessage
         {
             DedupKey = dedupKey,
@@ -24,22 +21,12 @@ public sealed class InboxWriter(GovBotDb db, StoreWriteGate gate, TimeProvider t
             ReceivedAt = time.GetUtcNow(),
             CorrelationId = correlationId,
         };
-        db.Inbox.Add(row);
-        try
+        return writes.RunAsync(async (services, ct) =>
         {
-            using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
-            return new Accepted(row, Duplicate: false);
-        }
-        catch (DbUpdateException)
-        {
-            // Two deliveries of one message raced to the unique index: the other one won.
-            db.Entry(row).State = EntityState.Detached;
-            var raced = await FindAsync(dedupKey, ct);
-            if (raced is null) throw;
-            return new Accepted(raced, Duplicate: true);
-        }
+            var db = services.GetRequiredService<GovBotDb>();
+            if (await db.TryInsertAsync(row, ct)) return new Accepted(row, Duplicate: false);
+            // WeCom delivered it before: answer as the first delivery was (or will be) answered.
+            return new Accepted(await db.Inbox.AsNoTracking().FirstAsync(m => m.DedupKey == dedupKey, ct), Duplicate: true);
+        }, ct);
     }
-
-    private Task<InboxMessage?> FindAsync(string dedupKey, CancellationToken ct) =>
-        db.Inbox.AsNoTracking().FirstOrDefaultAsync(m => m.DedupKey == dedupKey, ct);
 }

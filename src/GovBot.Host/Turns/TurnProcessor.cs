@@ -18,7 +18,8 @@ public sealed partial class TurnProcessor(
     IInboundReader reader,
     DialogStore dialogs,
     IOutboxSignal outbox,
-    StoreWriteGate gate,
+    TurnOpener opener,
+    StoreGroupCommit writes,
     TimeProvider time,
     ILogger<TurnProcessor> log)
 {
@@ -67,10 +68,8 @@ public sealed partial class TurnProcessor(
         try
         {
             var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
-            TurnStart start;
             // Outside the store's write lock: a language model may take seconds to read the message.
-            await using (var scope = scopes.CreateAsyncScope())
-                start = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().BeginAsync(message, ct);
+            var start = await opener.BeginAsync(message, ct);
 
             for (var attempt = 1; ; attempt++)
             {
@@ -103,31 +102,26 @@ public sealed partial class TurnProcessor(
         if (pushed) outbox.Signal();
     }
 
-    private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
-        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
-    {
-        // A turn writes inside one transaction that holds SQLite's write lock from its start (BEGIN IMMEDIATE).
-        using var passage = await gate.EnterAsync(ct);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
-        var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+    private Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
+        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct) =>
+        // The turn's store changes, its inbox row and its pushes commit together, with other members' turns.
+        writes.RunAsync(async (services, ct) =>
+        {
+            var db = services.GetRequiredService<GovBotDb>();
+            var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
 
-        var result = await engine.HandleAsync(message, start, ct);
-
-        // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
-        row.Status = InboxStatus.Pending;
-        row.PassiveReply = null;
-        db.Attach(row);
-        row.Status = InboxStatus.Done;
-        row.ProcessedAt = time.GetUtcNow();
-        var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
-        // A reply answered passively may still have pushed to others (the grid worker's card).
-        pushed |= db.Outbox.Local.Count > 0;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (result, passive, pushed);
-    }
+            // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
+            row.Status = InboxStatus.Pending;
+            row.PassiveReply = null;
+            db.Attach(row);
+            row.Status = InboxStatus.Done;
+            row.ProcessedAt = time.GetUtcNow();
+            var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
+            // A reply answered passively may still have pushed to others (the grid worker's card).
+            pushed |= db.Outbox.Local.Count > 0;
+            await db.SaveChangesAsync(ct);
+            return (result, passive, pushed);
+        }, ct);
 
     /// <summary>Plain text goes back inside the callback's answer when it is still waiting; anything else is pushed.</summary>
     private async Task<(string? Passive, bool Pushed)> DeliverAsync(

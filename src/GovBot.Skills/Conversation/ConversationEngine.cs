@@ -16,7 +16,7 @@ public sealed partial class ConversationEngine(
     IIntentRouter router,
     DialogStore dialogs,
     UserDirectory users,
-    TurnRateLimiter limiter,
+    TurnOpener opener,
     TimeProvider time,
     ILogger<ConversationEngine> log)
 {
@@ -26,23 +26,10 @@ public sealed partial class ConversationEngine(
 
     private const int MaxFollowUps = 1;
 
-    /// <summary>
-    /// The part of a turn that needs nothing from the store: the flood guard, and what the router makes of a text
-    /// message. A configured language model may take seconds to answer, so the host runs this before the turn's
-    /// transaction takes the store's write lock, and other members' turns do not wait on the model.
-    /// </summary>
-    public async Task<TurnStart> BeginAsync(IncomingMessage message, CancellationToken ct)
-    {
-        var verdict = await limiter.CheckAsync(message.UserId, ct);
-        if (verdict != RateVerdict.Allowed) return new TurnStart(verdict, null);
-        var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
-            ? await router.ParseAsync(message.Text, ct)
-            : null;
-        return new TurnStart(verdict, nlu);
-    }
-
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken ct) =>
-        await HandleAsync(message, await BeginAsync(message, ct), ct);
+        await HandleAsync(message, await opener.BeginAsync(message, ct), ct);
+
+    /// <summary>Handles a message whose <see cref="TurnStart"/> was read beforehand (see <see cref="TurnOpener"/>).</summary>
 
     public async Task<TurnResult> HandleAsync(IncomingMessage message, TurnStart start, CancellationToken ct)
     {

@@ -23,6 +23,8 @@ public static class SkillRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DialogStore>();
         services.AddSingleton<TurnRateLimiter>();
+        services.AddSingleton<TurnOpener>();
+        services.AddSingleton<SkillCatalog>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SkillRegistry>();
         services.AddScoped<ConversationEngine>();
@@ -38,10 +40,12 @@ public static class SkillRegistration
         return builder;
     }
 
-    /// <summary>Skills live for one turn, with that turn's store context.</summary>
+    /// <summary>Skills live for one turn, with that turn's store context; a turn makes only the skills it uses.</summary>
     public static IServiceCollection AddSkill<TSkill>(this IServiceCollection services) where TSkill : class, ISkill
     {
-        services.AddScoped<ISkill, TSkill>();
+        services.AddScoped<TSkill>();
+        services.AddScoped<ISkill>(sp => sp.GetRequiredService<TSkill>());
+        services.AddSingleton(new SkillType(typeof(TSkill)));
         return services;
     }
 }

@@ -15,10 +15,8 @@ public sealed class HelpSkill(IServiceProvider services) : ISkill
     {
         // Resolved lazily: the registry holds this skill too, so it cannot be a constructor dependency.
         var registry = (SkillRegistry)services.GetService(typeof(SkillRegistry))!;
-        var entries = registry.All.Select(s => s.Menu).OfType<MenuEntry>().OrderBy(m => m.Order).ToList();
-
         var text = new StringBuilder("您好！我是社区小助手，可以帮您：");
-        foreach (var entry in entries)
+        foreach (var entry in registry.Menu)
             text.Append("\n· ").Append(entry.Title).Append("，比如「").Append(entry.Example).Append('」');
         text.Append("\n直接打字说就行，随时回复「取消」可以退出正在办的事。");
         return Task.FromResult(Reply.Text(text.ToString()));

@@ -24,7 +24,7 @@ public static class WeComCallbackExtensions
         services.AddSingleton<IInboundReader, WeComInboundReader>();
         services.AddSingleton<PassiveReplyWaiters>();
         services.TryAddSingleton<StoreWriteGate>();
-        services.AddScoped<InboxWriter>();
+        services.AddSingleton<InboxWriter>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<TurnStarter>();
         services.AddHostedService<InboxSweeper>();

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace GovBot.Data.Messaging;
+
+/// <summary>
+/// Stores an accepted callback in one statement. Every WeCom message passes through here, and EF's save pipeline
+/// plus a separate look for an earlier delivery cost several times what SQLite needs for the row itself.
+/// </summary>
+public static class InboxInsert
+{
+    // Columns as the migrations create them; a schema change that breaks this fails the callback tests at once.
+    private const string Sql = """
+        INSERT INTO "Inbox" ("DedupKey", "UserId", "MsgType", "PayloadXml", "ReceivedAt", "Status", "Attempts", "CorrelationId")
+        VALUES ($dedup, $user, $type, $payload, $received, $status, 0, $correlation)
+        ON CONFLICT ("DedupKey") DO NOTHING
+        RETURNING "Id"
+        """;
+
+    /// <summary>
+    /// Inserts <paramref name="row"/> (as pending) inside the context's current transaction and sets its id; false,
+    /// and nothing written, when a message with the same dedup key is already stored.
+    /// </summary>
+    public static async Task<bool> TryInsertAsync(this GovBotDb db, InboxMessage row, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql;
+            command.Parameters.AddWithValue("$dedup", row.DedupKey);
+            command.Parameters.AddWithValue("$user", row.UserId);
+            command.Parameters.AddWithValue("$type", row.MsgType);
+            command.Parameters.AddWithValue("$payload", row.PayloadXml);
+            command.Parameters.AddWithValue("$received", row.ReceivedAt.UtcTicks);
+            command.Parameters.AddWithValue("$status", (int)InboxStatus.Pending);
+            command.Parameters.AddWithValue("$correlation", (object?)row.CorrelationId ?? DBNull.Value);
+            if (await command.ExecuteScalarAsync(ct) is not long id) return false;
+            row.Id = id;
+            row.Status = InboxStatus.Pending;
+            return true;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
