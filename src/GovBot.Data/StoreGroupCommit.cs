@@ -15,7 +15,7 @@ namespace GovBot.Data;
 /// that throws is rolled back to its savepoint alone and its caller gets the exception, the others commit.
 /// </summary>
 public sealed partial class StoreGroupCommit(
-    IServiceScopeFactory scopes, IDbContextFactory<GovBotDb> pool, StoreWriteGate gate, ILogger<StoreGroupCommit> log) : IAsyncDisposable, IDisposable
+    IServiceScopeFactory scopes, IDbContextFactory<GovBotDb> pool, StoreWriteGate gate, ILoggerFactory logs, ILogger<StoreGroupCommit> log) : IAsyncDisposable, IDisposable
 {
     /// <summary>Pieces per group at most, so that the first in a long queue is not kept waiting for the last.</summary>
     public const int MaxGroup = 32;
@@ -124,7 +124,9 @@ public sealed partial class StoreGroupCommit(
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         SqlitePragmaInterceptor.Instance.Apply(connection);
-        var options = (DbContextOptions<GovBotDb>)new DbContextOptionsBuilder<GovBotDb>().UseGovBotSqlite(connection).Options;
+        // The app's logging, so that EF's warnings and command logs from group work show up like any other.
+        var options = (DbContextOptions<GovBotDb>)new DbContextOptionsBuilder<GovBotDb>()
+            .UseGovBotSqlite(connection).UseLoggerFactory(logs).Options;
         _contexts = new PooledDbContextFactory<GovBotDb>(options, poolSize: 16);
         _connection = connection;
         return (connection, _contexts);

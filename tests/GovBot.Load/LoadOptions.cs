@@ -11,6 +11,8 @@ public sealed record LoadOptions
     /// <summary>Played before the measured duration and left out of its figures: the host's JIT and caches settle first.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.Zero;
     public string? Redis { get; init; }
+    /// <summary>What onboarded members say: the realistic mix by default, or one kind only.</summary>
+    public MessageMix Mix { get; init; } = MessageMix.Realistic;
     public string Output { get; init; } = "load-results.json";
     /// <summary>When set, the host is killed (SIGKILL) this far into the run and started again on the same data.</summary>
     public TimeSpan? KillAt { get; init; }
@@ -32,10 +34,18 @@ public sealed record LoadOptions
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--redis" => options with { Redis = Next() },
+                "--only" => options with { Mix = Next() switch
+                {
+                    "reports" => MessageMix.Reports,
+                    "menu" => MessageMix.Menu,
+                    "progress" => MessageMix.Progress,
+                    "gridworker" => MessageMix.GridWorker,
+                    var other => throw new ArgumentException($"--only {other}: choose reports, menu, progress or gridworker."),
+                } },
                 "--out" => options with { Output = Next() },
                 "--faults" => options with { Faults = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)

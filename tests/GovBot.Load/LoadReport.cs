@@ -5,7 +5,7 @@ namespace GovBot.Load;
 
 /// <summary>The figures of one run, printed as a table and written as JSON for the README and for comparison.</summary>
 public sealed record LoadReport(
-    string StateStore, int Users, int Concurrency, double Seconds,
+    string StateStore, string Mix, int Users, int Concurrency, double Seconds,
     long Messages, long MeasuredMessages, double MessagesPerSecond, IReadOnlyList<double> MessagesPerSecondEachWindow, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
     double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, IReadOnlyList<double> HostMemoryByMinuteMb, double? SecondsDownAfterKill,
@@ -17,6 +17,7 @@ public sealed record LoadReport(
         var rows = new (string, string)[]
         {
             ("state store", StateStore),
+            ("what members say", Mix),
             ("users / in flight", $"{Users} / {Concurrency}"),
             ("duration", Seconds.ToString("0.0 s", c)),
             ("messages (all / measured)", $"{Messages} / {MeasuredMessages}"),

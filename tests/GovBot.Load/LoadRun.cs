@@ -47,7 +47,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
 
         var recorder = new LoadRecorder();
         var members = new ConcurrentQueue<SimulatedMember>(Enumerable.Range(1, options.Users)
-            .Select(i => new SimulatedMember($"load-{i:D5}", i, new Random(i))));
+            .Select(i => new SimulatedMember($"load-{i:D5}", i, new Random(i), options.Mix)));
         var memory = new List<long> { host.WorkingSetBytes };
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(host, memory, sampling.Token);
@@ -88,6 +88,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         const double mb = 1024 * 1024;
         return new LoadReport(
             options.Redis is null ? "memory (embedded default)" : "redis",
+            options.Mix == MessageMix.Realistic ? "realistic mix" : "only " + options.Mix.ToString().ToLowerInvariant(),
             options.Users, options.Concurrency, seconds,
             recorder.Messages, recorder.Measured, recorder.Measured / seconds,
             [.. recorder.PerWindow().Take((int)(options.Duration / Window)).Select(n => n / Window.TotalSeconds)], recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),

@@ -1,11 +1,14 @@
 namespace GovBot.Load;
 
+/// <summary>What members say once onboarded: the realistic mix, or one kind of message only (to price each kind).</summary>
+public enum MessageMix { Realistic, Reports, Menu, Progress, GridWorker }
+
 /// <summary>
 /// One member's side of the chat: first the onboarding a newcomer goes through, then a realistic mix of asking
 /// for the menu, reporting a problem (joining nobody's twin, confirming the summary), checking progress and
 /// looking up the grid worker. It decides the next message from the bot's last answer, as a person would.
 /// </summary>
-public sealed class SimulatedMember(string userId, int home, Random random)
+public sealed class SimulatedMember(string userId, int home, Random random, MessageMix mix = MessageMix.Realistic)
 {
     private static readonly string[] Problems = ["楼道堆满了杂物", "门口的路灯坏了", "楼下有人乱停车", "楼上有人拉电线充电", "垃圾好几天没人收了"];
 
@@ -25,7 +28,14 @@ public sealed class SimulatedMember(string userId, int home, Random random)
     {
         if (_next is { } next) return next;
         if (!Onboarded) return _onboarding.Peek();
-        var roll = Environment.GetEnvironmentVariable("LOAD_ONLY") is { } only ? int.Parse(only) : random.Next(100);
+        var roll = mix switch
+        {
+            MessageMix.Reports => 0,
+            MessageMix.Menu => 20,
+            MessageMix.Progress => 50,
+            MessageMix.GridWorker => 75,
+            _ => random.Next(100),
+        };
         if (roll < 20)
         {
             _reporting = true;

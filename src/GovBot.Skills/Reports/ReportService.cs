@@ -100,9 +100,14 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
     }
 
     /// <summary>Reports the person filed or follows, newest first.</summary>
-    public Task<List<Report>> MineAsync(Person person, int take, CancellationToken ct) =>
-        Query().Where(r => r.ReporterId == person.Id || r.Followers.Any(f => f.PersonId == person.Id))
+    public Task<List<Report>> MineAsync(Person person, int take, CancellationToken ct)
+    {
+        // "Id IN (…)" rather than EXISTS: SQLite then finds both kinds by index instead of reading every report,
+        // which made 我的上报 slower with each report the county ever filed.
+        var followed = db.ReportFollowers.Where(f => f.PersonId == person.Id).Select(f => f.ReportId);
+        return Query().Where(r => r.ReporterId == person.Id || followed.Contains(r.Id))
             .OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct);
+    }
 
     public async Task<Transition> JoinAsync(Report report, Person person, CancellationToken ct)
     {
