@@ -46,13 +46,17 @@ public sealed partial class StoreGroupCommit(
             start = !_running;
             _running = true;
         }
-        if (start) _ = Task.Run(RunGroupsAsync, CancellationToken.None);
+        if (start)
+        {
+            // The runner serves every caller, so it must not carry this one's request, trace or log scope;
+            // each piece runs in the context of its own caller instead (see Piece.RunAsync).
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunGroupsAsync, CancellationToken.None);
+        }
         return piece.Result;
     }
 
     private async Task RunGroupsAsync()
     {
-        InsideGroup.Value = true;
         while (true)
         {
             var group = new List<Piece>(MaxGroup);
@@ -148,8 +152,26 @@ public sealed partial class StoreGroupCommit(
 
     private abstract class Piece(CancellationToken ct)
     {
+        /// <summary>The caller's context (trace, log scopes), so the piece's logs and spans belong to its caller.</summary>
+        private readonly ExecutionContext? _caller = ExecutionContext.Capture();
+
         public CancellationToken Ct { get; } = ct;
-        public abstract Task RunAsync(IServiceProvider services);
+
+        public Task RunAsync(IServiceProvider services)
+        {
+            if (_caller is null) return Start(services);
+            Task? started = null;
+            ExecutionContext.Run(_caller, _ => started = Start(services), null);
+            return started!;
+        }
+
+        private Task Start(IServiceProvider services)
+        {
+            InsideGroup.Value = true;
+            return WorkAsync(services);
+        }
+
+        protected abstract Task WorkAsync(IServiceProvider services);
         /// <summary>The piece threw and was rolled back; its caller hears so once the group is over.</summary>
         public abstract void Fail(Exception ex);
         /// <summary>The group committed: hand the caller its result, or the failure of its piece.</summary>
@@ -166,7 +188,7 @@ public sealed partial class StoreGroupCommit(
 
         public Task<T> Result => _result.Task;
 
-        public override async Task RunAsync(IServiceProvider services) => _value = await work(services, Ct);
+        protected override async Task WorkAsync(IServiceProvider services) => _value = await work(services, Ct);
 
         public override void Fail(Exception ex) => _error = ex;
 

@@ -40,6 +40,8 @@ public sealed class StoreGroupCommitTests : IAsyncLifetime
         _store.Dispose();
     }
 
+    private static readonly AsyncLocal<string?> Caller = new();
+
     private StoreGroupCommit Writes => _host.Services.GetRequiredService<StoreGroupCommit>();
 
     private Task<int> AddPersonAsync(string userId, CancellationToken ct = default) =>
@@ -120,5 +122,21 @@ public sealed class StoreGroupCommitTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AddPersonAsync("cancelled", cancelled.Token));
 
         Assert.Empty(await StoredUsersAsync());
+    }
+
+    [Fact]
+    public async Task Each_piece_runs_in_its_callers_context_so_its_logs_and_traces_are_the_callers()
+    {
+        var seen = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Task.Run(async () =>
+        {
+            Caller.Value = $"caller-{i}";
+            return await Writes.RunAsync(async (_, _) =>
+            {
+                await Task.Yield();
+                return Caller.Value;
+            }, CancellationToken.None);
+        })));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"caller-{i}"), seen);
     }
 }
