@@ -47,12 +47,6 @@ public static class DataRegistration
         return builder;
     }
 
-    /// <summary>SQLite on a connection GovBot opened itself (its pragmas already applied), for the group commit.</summary>
-    internal static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, SqliteConnection connection) =>
-        options
-            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly(typeof(GovBotDb).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmaInterceptor.Instance);
-
     /// <summary>SQLite with the pragmas GovBot relies on (WAL, busy timeout, foreign keys); shared by the app, design time and tests.</summary>
     public static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options

@@ -33,17 +33,15 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
-    public override async Task ConnectionOpenedAsync(
+    // Microsoft.Data.Sqlite runs every command synchronously underneath, so the async path gains nothing by awaiting.
+    public override Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (IsConfigured(connection)) return;
-        await using var command = connection.CreateCommand();
-        command.CommandText = PragmasFor(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        Remember(connection);
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    /// <summary>For a connection opened by GovBot itself rather than by EF (the group commit's own connection).</summary>
+    /// <summary>Also for a connection opened by GovBot itself rather than by EF (the group commit's own connection).</summary>
     internal void Apply(DbConnection connection)
     {
         if (IsConfigured(connection)) return;

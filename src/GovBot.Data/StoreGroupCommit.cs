@@ -128,9 +128,8 @@ public sealed partial class StoreGroupCommit(
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         SqlitePragmaInterceptor.Instance.Apply(connection);
-        // The app's logging, so that EF's warnings and command logs from group work show up like any other.
-        var options = (DbContextOptions<GovBotDb>)new DbContextOptionsBuilder<GovBotDb>()
-            .UseGovBotSqlite(connection).UseLoggerFactory(logs).Options;
+        // Already open with its pragmas, so no interceptor; the app's logging, so EF's logs from group work show as any other.
+        var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite(connection).UseLoggerFactory(logs).Options;
         _contexts = new PooledDbContextFactory<GovBotDb>(options, poolSize: 16);
         _connection = connection;
         return (connection, _contexts);

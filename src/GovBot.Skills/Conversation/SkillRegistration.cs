@@ -44,7 +44,6 @@ public static class SkillRegistration
     public static IServiceCollection AddSkill<TSkill>(this IServiceCollection services) where TSkill : class, ISkill
     {
         services.AddScoped<TSkill>();
-        services.AddScoped<ISkill>(sp => sp.GetRequiredService<TSkill>());
         services.AddSingleton(new SkillType(typeof(TSkill)));
         return services;
     }
