@@ -43,6 +43,7 @@ public static class DataRegistration
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton<StoreWriteGate>();
         services.TryAddSingleton<StoreGroupCommit>();
+        services.TryAddSingleton<StoreReadOnlyContexts>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }

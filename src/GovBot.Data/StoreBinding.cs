@@ -6,22 +6,31 @@ namespace GovBot.Data;
 /// <summary>
 /// Decides which <see cref="GovBotDb"/> a scope gets: normally one from the pool on a connection of its own; inside a
 /// <see cref="StoreGroupCommit"/> group, one on the group's connection and transaction, so that everything the scope's
-/// services write commits with the group.
+/// services write commits with the group; for work tried read-only, one from <see cref="StoreReadOnlyContexts"/>.
 /// </summary>
 public sealed class StoreBinding
 {
     private IDbContextFactory<GovBotDb>? _groupContexts;
     private DbTransaction? _transaction;
+    private StoreReadOnlyContexts? _readOnly;
 
     internal void Bind(IDbContextFactory<GovBotDb> groupContexts, DbTransaction transaction)
     {
-        if (_groupContexts is not null) throw new InvalidOperationException("This scope is already bound to a commit group.");
+        if (_groupContexts is not null || _readOnly is not null) throw new InvalidOperationException("This scope is already bound.");
         _groupContexts = groupContexts;
         _transaction = transaction;
     }
 
+    /// <summary>Binds the scope, before anything in it asks for a <see cref="GovBotDb"/>, to read-only contexts.</summary>
+    public void BindReadOnly(StoreReadOnlyContexts contexts)
+    {
+        if (_groupContexts is not null || _readOnly is not null) throw new InvalidOperationException("This scope is already bound.");
+        _readOnly = contexts;
+    }
+
     internal GovBotDb CreateDb(IDbContextFactory<GovBotDb> pool)
     {
+        if (_readOnly is not null) return _readOnly.CreateDbContext();
         if (_groupContexts is null) return pool.CreateDbContext();
         var db = _groupContexts.CreateDbContext();
         db.Database.UseTransaction(_transaction);

@@ -20,6 +20,7 @@ public sealed partial class TurnProcessor(
     IOutboxSignal outbox,
     TurnOpener opener,
     StoreGroupCommit writes,
+    StoreReadOnlyContexts readOnly,
     TimeProvider time,
     ILogger<TurnProcessor> log)
 {
@@ -29,6 +30,11 @@ public sealed partial class TurnProcessor(
     private const int Batch = 8;
     /// <summary>Tries of a turn the store refused as busy before the resident gets the apology.</summary>
     private const int BusyAttempts = 3;
+    // Read on every drain; compiled once, it skips EF's per-call look at the expression tree.
+    private static readonly Func<GovBotDb, string, IAsyncEnumerable<InboxMessage>> Pending = EF.CompileAsyncQuery(
+        (GovBotDb db, string userId) => db.Inbox.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
+            .OrderBy(m => m.Id).Take(Batch));
     private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
 
     /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>
@@ -45,9 +51,8 @@ public sealed partial class TurnProcessor(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
-                pending = await db.Inbox.AsNoTracking()
-                    .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
-                    .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
+                pending = [];
+                await foreach (var row in Pending(db, userId).WithCancellation(ct)) pending.Add(row);
             }
             foreach (var row in pending)
             {
@@ -102,26 +107,56 @@ public sealed partial class TurnProcessor(
         if (pushed) outbox.Signal();
     }
 
-    private Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
-        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct) =>
-        // The turn's store changes, its inbox row and its pushes commit together, with other members' turns.
-        writes.RunAsync(async (services, ct) =>
-        {
-            var db = services.GetRequiredService<GovBotDb>();
-            var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
+    private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
+        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+    {
+        // Most turns only read (the menu, a list, the next question of a dialog): they run beside each other outside
+        // the write lock, and only their inbox row and reply join a commit group.
+        if (await TryReadOnlyAsync(message, start, ct) is { } read)
+            return await writes.RunAsync((services, ct) => CompleteAsync(services.GetRequiredService<GovBotDb>(), row, read, waiter, ct), ct);
 
-            // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
-            row.Status = InboxStatus.Pending;
-            row.PassiveReply = null;
-            db.Attach(row);
-            row.Status = InboxStatus.Done;
-            row.ProcessedAt = time.GetUtcNow();
-            var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
-            // A reply answered passively may still have pushed to others (the grid worker's card).
-            pushed |= db.Outbox.Local.Count > 0;
-            await db.SaveChangesAsync(ct);
-            return (result, passive, pushed);
+        // A turn that writes runs again, whole, inside a group: what it read and what it writes are one transaction,
+        // and its store changes, inbox row and pushes commit together with other members' turns.
+        return await writes.RunAsync(async (services, ct) =>
+        {
+            var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
+            return await CompleteAsync(services.GetRequiredService<GovBotDb>(), row, result, waiter, ct);
         }, ct);
+    }
+
+    /// <summary>The turn on a read-only store; null when it wanted to write, in which case nothing of it happened.</summary>
+    private async Task<TurnResult?> TryReadOnlyAsync(IncomingMessage message, TurnStart start, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<StoreBinding>().BindReadOnly(readOnly);
+        try
+        {
+            var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
+            // Changes the turn left for its caller to save are writes too.
+            return services.GetRequiredService<GovBotDb>().ChangeTracker.HasChanges() ? null : result;
+        }
+        catch (Exception ex) when (StoreWriteDeferredException.WasCause(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task<(TurnResult Result, string? Passive, bool Pushed)> CompleteAsync(
+        GovBotDb db, InboxMessage row, TurnResult result, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+    {
+        // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
+        row.Status = InboxStatus.Pending;
+        row.PassiveReply = null;
+        db.Attach(row);
+        row.Status = InboxStatus.Done;
+        row.ProcessedAt = time.GetUtcNow();
+        var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
+        // A reply answered passively may still have pushed to others (the grid worker's card).
+        pushed |= db.Outbox.Local.Count > 0;
+        await db.SaveChangesAsync(ct);
+        return (result, passive, pushed);
+    }
 
     /// <summary>Plain text goes back inside the callback's answer when it is still waiting; anything else is pushed.</summary>
     private async Task<(string? Passive, bool Pushed)> DeliverAsync(

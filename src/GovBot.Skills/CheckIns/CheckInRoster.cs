@@ -91,6 +91,7 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
         var problems = new List<ImportProblem>();
         var accepted = 0;
 
+        if (!dryRun) db.EnsureWritable();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
         foreach (var (line, fields) in rows.Skip(1))
         {

@@ -250,8 +250,17 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
         return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();
     }
 
-    private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct) =>
-        _categories ??= await db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+    private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct)
+    {
+        if (_categories is not null) return _categories;
+        var categories = new List<ReportCategory>();
+        await foreach (var category in ActiveCategories(db).WithCancellation(ct)) categories.Add(category);
+        return _categories = categories;
+    }
+
+    // Read on every report message; compiled once, it skips EF's per-call look at the expression tree.
+    private static readonly Func<GovBotDb, IAsyncEnumerable<ReportCategory>> ActiveCategories =
+        EF.CompileAsyncQuery<GovBotDb, ReportCategory>(db => db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder));
 
     private static SlotValue? ReadPlace(TurnContext turn, string text)
     {

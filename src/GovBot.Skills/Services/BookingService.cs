@@ -71,6 +71,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
         if (slot is null || slot.StartsAt <= now) return new BookingOutcome(BookingResult.Past);
         if (await ClashAsync(person.Id, slot, ct) is { } clash) return new BookingOutcome(BookingResult.Overlap, Clash: clash);
 
+        db.EnsureWritable();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -111,6 +112,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
     {
         if (booking.Status is not (BookingStatus.Booked or BookingStatus.Waitlisted)) return null;
         var now = time.GetUtcNow();
+        db.EnsureWritable();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {

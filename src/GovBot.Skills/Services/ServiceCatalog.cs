@@ -82,6 +82,7 @@ public sealed class ServiceCatalog(GovBotDb db, BookingService bookings, TimePro
         if (slot.StartsAt <= time.GetUtcNow()) return CatalogOutcome.No("这个时段已经开始了，不能再改。");
         if (Check(times) is { } why) return CatalogOutcome.No(why);
         var moved = times.StartsAt != slot.StartsAt || times.EndsAt != slot.EndsAt;
+        db.EnsureWritable();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.ServiceSlots.Where(s => s.Id == slot.Id && s.Booked <= times.Capacity)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.StartsAt, times.StartsAt).SetProperty(s => s.EndsAt, times.EndsAt)

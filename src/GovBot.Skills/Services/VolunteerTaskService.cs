@@ -214,9 +214,12 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     private Task<int> AcceptedCountAsync(int taskId, CancellationToken ct) =>
         db.VolunteerTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.Accepted).FirstAsync(ct);
 
-    private async Task<bool> TakePlaceAsync(int taskId, CancellationToken ct) =>
-        await db.VolunteerTasks.Where(t => t.Id == taskId && t.Accepted < t.Needed && t.Status == VolunteerTaskStatus.Open)
+    private async Task<bool> TakePlaceAsync(int taskId, CancellationToken ct)
+    {
+        db.EnsureWritable();
+        return await db.VolunteerTasks.Where(t => t.Id == taskId && t.Accepted < t.Needed && t.Status == VolunteerTaskStatus.Open)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.Accepted, t => t.Accepted + 1), ct) == 1;
+    }
 
     private static string NextSteps(VolunteerTask task) =>
         (task.Instructions is { Length: > 0 } i ? i + "\n" : "") + "请提前10分钟到场" + Contact(task) + "。";

@@ -84,6 +84,7 @@ public sealed class WishService(GovBotDb db, PointsLedger ledger, TimeProvider t
     {
         if (!member.Has(Roles.PartyMember)) return WishOutcome.No("微心愿由党员认领。党员请先回复「报到」完成双报到。");
         var now = time.GetUtcNow();
+        db.EnsureWritable();
         var won = await db.Wishes.Where(w => w.Id == wishId && w.Status == WishStatus.Open && w.ClaimerId == null && w.CommunityId == member.CommunityId)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WishStatus.Claimed).SetProperty(w => w.ClaimerId, member.Id).SetProperty(w => w.ClaimedAt, now), ct);
         if (won == 0) return WishOutcome.No("这个心愿刚被别人认领了，看看别的吧。");

@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace GovBot.Data;
+
+/// <summary>
+/// Pooled contexts on read-only connections to the app's store. Work that may only read (a turn tried before it is
+/// known to write) runs on them beside other work, outside the write lock; SQLite's WAL lets any number read
+/// while one writes. The connections are opened read-only, so a write that slipped past
+/// <see cref="GovBotDb.EnsureWritable"/> is refused by SQLite rather than stored outside its commit group.
+/// </summary>
+public sealed class StoreReadOnlyContexts(IDbContextFactory<GovBotDb> pool, ILoggerFactory logs)
+{
+    private readonly Lazy<IDbContextFactory<GovBotDb>> _contexts = new(() => Create(pool, logs));
+
+    public GovBotDb CreateDbContext() => _contexts.Value.CreateDbContext();
+
+    private static PooledDbContextFactory<GovBotDb> Create(IDbContextFactory<GovBotDb> pool, ILoggerFactory logs)
+    {
+        string connectionString;
+        using (var probe = pool.CreateDbContext()) connectionString = probe.Database.GetConnectionString()!;
+        var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var options = new DbContextOptionsBuilder<GovBotDb>();
+        options.UseGovBotSqlite(readOnly).UseLoggerFactory(logs);
+        return new PooledDbContextFactory<GovBotDb>(options.Options);
+    }
+}
