@@ -28,6 +28,8 @@ public sealed class HostUnderTest : IAsyncDisposable
     public string BaseUrl { get; }
     public string DataDir { get; }
     public string DatabasePath => Path.Combine(DataDir, "govbot.db");
+    /// <summary>Whether the store outlives the run; otherwise it is removed with the host, so runs do not fill the disk.</summary>
+    public bool KeepData { get; set; } = true;
     public long WorkingSetBytes { get { _process.Refresh(); return _process.WorkingSet64; } }
 
     public static async Task<HostUnderTest> StartAsync(string repoRoot, string apiBaseUrl, string secret, string? redis, CancellationToken ct)
@@ -128,6 +130,10 @@ public sealed class HostUnderTest : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (KeepData) return;
+        // The audit's pooled connections still hold the file open.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDir, recursive: true);
     }
 
     private static int FreePort()

@@ -20,6 +20,8 @@ public sealed record LoadOptions
     public bool Faults { get; init; }
     /// <summary>WeCom gives up on an answer after 5 s and delivers the same message again, up to three times.</summary>
     public TimeSpan WeComPatience { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Keep the host's store after a clean run too (one whose audit failed is always kept, to look into).</summary>
+    public bool KeepData { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -44,8 +46,9 @@ public sealed record LoadOptions
                 } },
                 "--out" => options with { Output = Next() },
                 "--faults" => options with { Faults = true },
+                "--keep-data" => options with { KeepData = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --faults --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --faults --keep-data --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)

@@ -85,6 +85,9 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         // Pushes that failed late in a faulty run wait out the outbox's backoff before they go.
         var drain = options.Faults ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);
         var audit = await StoreAudit.RunAsync(host.DatabasePath, () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
+        var clean = audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0;
+        host.KeepData = options.KeepData || !clean;
+        if (host.KeepData) Console.WriteLine($"The host's store is kept: {host.DataDir}");
         const double mb = 1024 * 1024;
         return new LoadReport(
             options.Redis is null ? "memory (embedded default)" : "redis",
@@ -94,7 +97,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             [.. recorder.PerWindow().Take((int)(options.Duration / Window)).Select(n => n / Window.TotalSeconds)], recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
             memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
-            audit, audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0);
+            audit, clean);
     }
 
     /// <summary>One message and its answer; WeCom delivers the same message again when an answer takes over 5 s.</summary>

@@ -19,7 +19,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)
     {
-        b.HasIndex(x => new { x.Status, x.NotBefore });
+        // The outbox pass asks for fresh rows (no NextAttemptAt) and retries come due as two seeks on this index, so
+        // rows held for later (a member over WeCom's send limit, a backoff) are never read again until they are due.
+        b.HasIndex(x => new { x.Status, x.NextAttemptAt, x.NotBefore });
         b.HasIndex(x => x.SourceKey).IsUnique().HasFilter("SourceKey IS NOT NULL");
         b.Property(x => x.SourceKey).HasMaxLength(200);
     }

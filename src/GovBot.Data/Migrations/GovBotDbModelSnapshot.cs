@@ -346,7 +346,7 @@ namespace GovBot.Data.Migrations
                         .IsUnique()
                         .HasFilter("SourceKey IS NOT NULL");
 
-                    b.HasIndex("Status", "NotBefore");
+                    b.HasIndex("Status", "NextAttemptAt", "NotBefore");
 
                     b.ToTable("Outbox");
                 });

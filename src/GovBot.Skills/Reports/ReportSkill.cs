@@ -154,6 +154,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
 
     protected override async Task<Reply> CompleteAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
+        // Filing writes: a turn tried read-only stops here, before reading anything more for it.
+        db.EnsureWritable();
         var category = (await CategoriesAsync(ct)).First(c => c.Name == form.Slot(Category));
         var compoundId = int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture);
         var compound = await db.Compounds.FirstAsync(c => c.Id == compoundId, ct);

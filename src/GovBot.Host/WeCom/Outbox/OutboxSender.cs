@@ -36,12 +36,14 @@ public sealed class OutboxSender(
         var api = scope.ServiceProvider.GetRequiredService<IWeComApi>();
 
         var now = time.GetUtcNow();
-        var due = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
-            .OrderBy(o => o.Id)
-            .Select(o => o.Id)
-            .Take(Options.RowsPerPass)
-            .ToListAsync(ct);
+        // Fresh rows and retries come due asked apart: each is one seek on the outbox's index, where asked together
+        // ("no retry time, or one passed") SQLite read every pending row, thousands when a member's limit holds many.
+        var pending = db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now);
+        var fresh = await pending.Where(o => o.NextAttemptAt == null)
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(Options.RowsPerPass).ToListAsync(ct);
+        var retries = await pending.Where(o => o.NextAttemptAt <= now)
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(Options.RowsPerPass).ToListAsync(ct);
+        var due = fresh.Concat(retries).Order().Take(Options.RowsPerPass).ToList();
 
         var taken = 0;
         foreach (var id in due)
