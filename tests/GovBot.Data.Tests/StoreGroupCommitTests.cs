@@ -1,6 +1,5 @@
 using GovBot.Data.People;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,23 +14,7 @@ public sealed class StoreGroupCommitTests : IAsyncLifetime
     private readonly TestStore _store = new();
     private IHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = _store.Folder,
-            EnvironmentName = Environments.Production,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:GovBot"] = _store.ConnectionString,
-            ["Data:SeedDemoCounty"] = "false",
-        });
-        builder.AddGovBotData();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await _store.StartHostAsync();
 
     public async Task DisposeAsync()
     {

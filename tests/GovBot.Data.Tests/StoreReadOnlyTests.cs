@@ -1,6 +1,5 @@
 using GovBot.Data.People;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,20 +16,7 @@ public sealed class StoreReadOnlyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = _store.Folder,
-            EnvironmentName = Environments.Production,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:GovBot"] = _store.ConnectionString,
-            ["Data:SeedDemoCounty"] = "false",
-        });
-        builder.AddGovBotData();
-        _host = builder.Build();
-        await _host.StartAsync();
+        _host = await _store.StartHostAsync();
         await using var db = _store.CreateDb();
         db.People.Add(new Person { WeComUserId = "zhangli", Name = "张丽", Roles = Roles.Resident });
         await db.SaveChangesAsync();

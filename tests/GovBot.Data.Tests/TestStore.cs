@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Data.Tests;
 
@@ -17,6 +19,26 @@ public sealed class TestStore : IDisposable
         var options = new DbContextOptionsBuilder<GovBotDb>();
         options.UseGovBotSqlite(ConnectionString);
         return new GovBotDb(options.Options);
+    }
+
+    /// <summary>A started host with the store registered as the app registers it, on this file, without the demo county.</summary>
+    public async Task<IHost> StartHostAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Folder,
+            EnvironmentName = Environments.Production,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:GovBot"] = ConnectionString,
+            ["Data:SeedDemoCounty"] = "false",
+        });
+        builder.AddGovBotData();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
     /// <summary>Migrates and seeds with a fixed clock, as the initializer does at start.</summary>
