@@ -7,19 +7,17 @@ using GovBot.Data.Reports;
 using GovBot.Data.Services;
 using GovBot.Data.Visits;
 using GovBot.Data.Wishes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GovBot.Data;
 
 public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
 {
     /// <summary>
-    /// A context on a read-only connection (see <see cref="StoreReadOnlyContexts"/>): it reads like any other, and any
-    /// attempt to write throws <see cref="StoreWriteDeferredException"/> before a statement is sent.
+    /// A context from <see cref="StoreReadOnlyContexts"/>: it reads like any other, and any attempt to write throws
+    /// <see cref="StoreWriteDeferredException"/> before a statement is sent.
     /// </summary>
-    public bool IsReadOnly { get; } = OpensReadOnly(options);
+    public bool IsReadOnly { get; internal set; }
 
     /// <summary>
     /// Called before a write that does not go through SaveChanges (a bulk update, an explicit transaction), so that
@@ -41,10 +39,6 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
         if (IsReadOnly && ChangeTracker.HasChanges()) throw new StoreWriteDeferredException();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
-
-    private static bool OpensReadOnly(DbContextOptions options) =>
-        options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString is { } connectionString
-        && new SqliteConnectionStringBuilder(connectionString).Mode == SqliteOpenMode.ReadOnly;
 
     public DbSet<County> Counties => Set<County>();
     public DbSet<Town> Towns => Set<Town>();

@@ -15,15 +15,23 @@ public sealed class StoreReadOnlyContexts(IDbContextFactory<GovBotDb> pool, ILog
 {
     private readonly Lazy<IDbContextFactory<GovBotDb>> _contexts = new(() => Create(pool, logs));
 
-    public GovBotDb CreateDbContext() => _contexts.Value.CreateDbContext();
+    public GovBotDb CreateDbContext()
+    {
+        // Every context of this pool is read-only; the flag is set on each rental rather than trusted to survive one.
+        var db = _contexts.Value.CreateDbContext();
+        db.IsReadOnly = true;
+        return db;
+    }
 
     private static PooledDbContextFactory<GovBotDb> Create(IDbContextFactory<GovBotDb> pool, ILoggerFactory logs)
     {
         string connectionString;
         using (var probe = pool.CreateDbContext()) connectionString = probe.Database.GetConnectionString()!;
-        var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var readOnly = new SqliteConnectionStringBuilder(connectionString);
+        // An in-memory store has no file to open a second time read-only; its contexts still refuse writes themselves.
+        if (readOnly.Mode != SqliteOpenMode.Memory && readOnly.DataSource is not ("" or ":memory:")) readOnly.Mode = SqliteOpenMode.ReadOnly;
         var options = new DbContextOptionsBuilder<GovBotDb>();
-        options.UseGovBotSqlite(readOnly).UseLoggerFactory(logs);
+        options.UseGovBotSqlite(readOnly.ToString()).UseLoggerFactory(logs);
         return new PooledDbContextFactory<GovBotDb>(options.Options);
     }
 }
