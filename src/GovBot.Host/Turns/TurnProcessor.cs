@@ -9,7 +9,8 @@ namespace GovBot.Host.Turns;
 /// <summary>
 /// Handles the stored messages of one user, oldest first, one at a time across every host instance
 /// (a lease per user in the shared state store). Each turn's store changes, its inbox row and the pushes
-/// it causes are committed together; the dialog moves on only after that commit.
+/// it causes are committed together; the dialog moves on only after that commit. A turn is first tried
+/// read-only, beside other users' turns, and runs inside a commit group only once it turns out to write.
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
