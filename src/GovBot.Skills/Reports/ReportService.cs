@@ -114,7 +114,7 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             .OrderByDescending(r => r.CreatedAt).Take(take).Select(r => r.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var rows = (await Query().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
-        return [.. ids.Select(id => rows[id])];
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     public async Task<Transition> JoinAsync(Report report, Person person, CancellationToken ct)
