@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Scheduling;
 using GovBot.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,15 +64,22 @@ public sealed class ReadOnlyTurnTests : IAsyncLifetime
         Assert.Equal(before["Inbox"] + 1, after["Inbox"]);
         before.Remove("Inbox");
         after.Remove("Inbox");
-        Assert.Equal(before, after);
+        Assert.Equal(Describe(before), Describe(after));
     }
 
-    /// <summary>Rows in every table of the store, by table.</summary>
+    private static string Describe(Dictionary<string, long> counts) =>
+        string.Join("\n", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+
+    /// <summary>
+    /// Rows in every table of the store, by table, but the scheduler's own bookkeeping (Quartz's tables and its
+    /// lease), which changes on the scheduler's clock whatever members say.
+    /// </summary>
     private Task<Dictionary<string, long>> RowCountsAsync() => _bot.WithDbAsync(async db =>
     {
-        var tables = await db.Database
+        var tables = (await db.Database
             .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            .ToListAsync();
+            .ToListAsync())
+            .Where(t => !t.StartsWith(QuartzSchema.TablePrefix, StringComparison.Ordinal) && t != QuartzSchema.LeaseTable);
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
