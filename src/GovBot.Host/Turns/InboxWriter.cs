@@ -10,23 +10,26 @@ public sealed record Accepted(InboxMessage Message, bool Duplicate);
 /// <summary>Stores each callback once, before it is answered, so a crash or a retry neither loses nor doubles it.</summary>
 public sealed class InboxWriter(StoreGroupCommit writes, TimeProvider time)
 {
-    public Task<Accepted> AcceptAsync(string dedupKey, string userId, string msgType, string payloadXml, string correlationId, CancellationToken ct)
+    /// <summary>The row a callback becomes, not yet stored.</summary>
+    public InboxMessage NewRow(string dedupKey, string userId, string msgType, string payloadXml, string correlationId) => new()
     {
-        var row = new InboxMessage
-        {
-            DedupKey = dedupKey,
-            UserId = userId,
-            MsgType = msgType,
-            PayloadXml = payloadXml,
-            ReceivedAt = time.GetUtcNow(),
-            CorrelationId = correlationId,
-        };
-        return writes.RunAsync(async (services, ct) =>
-        {
-            var db = services.GetRequiredService<GovBotDb>();
-            if (await db.TryInsertAsync(row, ct)) return new Accepted(row, Duplicate: false);
-            // WeCom delivered it before: answer as the first delivery was (or will be) answered.
-            return new Accepted(await db.Inbox.AsNoTracking().FirstAsync(m => m.DedupKey == dedupKey, ct), Duplicate: true);
-        }, ct);
+        DedupKey = dedupKey,
+        UserId = userId,
+        MsgType = msgType,
+        PayloadXml = payloadXml,
+        ReceivedAt = time.GetUtcNow(),
+        CorrelationId = correlationId,
+    };
+
+    /// <summary>Stores <paramref name="row"/> pending, in a commit group of its own.</summary>
+    public Task<Accepted> AcceptAsync(InboxMessage row, CancellationToken ct) =>
+        writes.RunAsync((services, ct) => InsertAsync(services.GetRequiredService<GovBotDb>(), row, ct), ct);
+
+    /// <summary>Stores <paramref name="row"/> as it is, inside the caller's transaction, unless WeCom delivered it before.</summary>
+    public static async Task<Accepted> InsertAsync(GovBotDb db, InboxMessage row, CancellationToken ct)
+    {
+        if (await db.TryInsertAsync(row, ct)) return new Accepted(row, Duplicate: false);
+        // WeCom delivered it before: answer as the first delivery was (or will be) answered.
+        return new Accepted(await db.Inbox.AsNoTracking().FirstAsync(m => m.DedupKey == row.DedupKey, ct), Duplicate: true);
     }
 }

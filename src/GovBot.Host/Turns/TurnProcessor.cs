@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Skills.Conversation;
@@ -11,9 +12,11 @@ namespace GovBot.Host.Turns;
 /// (a lease per user in the shared state store). Each turn's store changes, its inbox row and the pushes
 /// it causes are committed together; the dialog moves on only after that commit. A turn is first tried
 /// read-only, beside other users' turns, and runs inside a commit group only once it turns out to write.
+/// A message whose member has nothing else waiting is tried inside its callback (<see cref="TakeInAsync"/>).
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
+    InboxWriter inbox,
     IStateStore state,
     PassiveReplyWaiters waiters,
     IInboundReader reader,
@@ -32,11 +35,101 @@ public sealed partial class TurnProcessor(
     /// <summary>Tries of a turn the store refused as busy before the resident gets the apology.</summary>
     private const int BusyAttempts = 3;
     // Read on every drain; compiled once, it skips EF's per-call look at the expression tree.
-    private static readonly Func<GovBotDb, string, IAsyncEnumerable<InboxMessage>> Pending = EF.CompileAsyncQuery(
+    private static readonly ModelQuery<Func<GovBotDb, string, IAsyncEnumerable<InboxMessage>>> Pending = new(() => EF.CompileAsyncQuery(
         (GovBotDb db, string userId) => db.Inbox.AsNoTracking()
             .Where(m => m.UserId == userId && m.Status == InboxStatus.Pending)
-            .OrderBy(m => m.Id).Take(Batch));
+            .OrderBy(m => m.Id).Take(Batch)));
     private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
+    private static readonly ModelQuery<Func<GovBotDb, string, Task<bool>>> AnyPending = new(() => EF.CompileAsyncQuery(
+        (GovBotDb db, string userId) => db.Inbox.Any(m => m.UserId == userId && m.Status == InboxStatus.Pending)));
+    /// <summary>More than this many opened turns not yet drained means drains happen elsewhere: forget them.</summary>
+    private const int MaxOpened = 10_000;
+
+    /// <summary>
+    /// Turns opened inside their callback that must write, by inbox id: their drain neither counts the message
+    /// against the flood guard again nor tries it read-only a second time.
+    /// </summary>
+    private readonly ConcurrentDictionary<long, TurnStart> _opened = new();
+
+    /// <summary>
+    /// Takes a new message in. When its member has nothing else waiting and the turn only reads (most do: the menu,
+    /// a list, the next question of a dialog), the turn runs at once and the row is stored already answered, in one
+    /// statement of a commit group: no drain, no second transaction. Otherwise the row is stored pending and the
+    /// caller starts a drain as before. Either way nothing is answered before the row is committed.
+    /// </summary>
+    public async Task<Intake> TakeInAsync(InboxMessage row, CancellationToken ct)
+    {
+        if (!opener.AnswersAtOnce) return new Intake(await inbox.AcceptAsync(row, ct), null);
+        // The member's lease keeps their messages in order: held elsewhere, a turn of theirs is running.
+        await using var lease = await state.AcquireLockAsync("turn:" + row.UserId, Lease, TimeSpan.Zero, ct);
+        if (lease is null || await HasPendingAsync(row.UserId)) return new Intake(await inbox.AcceptAsync(row, ct), null);
+
+        var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
+        var start = await opener.BeginAsync(message, ct);
+        TurnResult? read;
+        try
+        {
+            read = await TryReadOnlyAsync(message, start, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The drain runs it again inside a group, where a failure gets the resident the apology.
+            read = null;
+        }
+        if (read is null)
+        {
+            // Stored while the lease is held, so a later message of the member cannot overtake it.
+            var accepted = await inbox.AcceptAsync(row, ct);
+            if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
+            return new Intake(accepted, null);
+        }
+
+        Accepted answered;
+        string? passive;
+        bool pushed;
+        try
+        {
+            (answered, passive, pushed) = await writes.RunAsync((services, ct) =>
+                StoreAnsweredAsync(services.GetRequiredService<GovBotDb>(), row, read.Reply, ct), ct);
+        }
+        catch (Exception ex) when (StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
+        {
+            // Nothing of it was stored: take the message in the ordinary way and let its drain run the turn again.
+            LogTakeInBusy(log, row.CorrelationId);
+            row.Id = 0;
+            row.Status = InboxStatus.Pending;
+            row.ProcessedAt = null;
+            row.PassiveReply = null;
+            var accepted = await inbox.AcceptAsync(row, ct);
+            if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
+            return new Intake(accepted, null);
+        }
+        // A delivery WeCom repeated after the first was answered: the stored answer stands, this turn never happened.
+        if (answered.Duplicate) return new Intake(answered, null);
+        await read.ApplyDialogAsync(dialogs, ct);
+        if (pushed) outbox.Signal();
+        return new Intake(answered, passive ?? "");
+    }
+
+    private async Task<bool> HasPendingAsync(string userId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        return await AnyPending.For(db)(db, userId);
+    }
+
+    /// <summary>The row of a turn answered inside its callback: done, with its passive answer, in one insert.</summary>
+    private async Task<(Accepted, string? Passive, bool Pushed)> StoreAnsweredAsync(GovBotDb db, InboxMessage row, Reply reply, CancellationToken ct)
+    {
+        row.Status = InboxStatus.Done;
+        row.ProcessedAt = time.GetUtcNow();
+        row.PassiveReply = reply.IsPlainText && !reply.IsEmpty ? reply.ToPlainText() : null;
+        var accepted = await InboxWriter.InsertAsync(db, row, ct);
+        if (accepted.Duplicate || row.PassiveReply is not null || reply.IsEmpty) return (accepted, row.PassiveReply, false);
+        await EnqueueReplyAsync(db, row, reply, ct);
+        await db.SaveChangesAsync(ct);
+        return (accepted, null, true);
+    }
 
     /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>
     public async Task<bool> DrainAsync(string userId, CancellationToken ct)
@@ -53,7 +146,7 @@ public sealed partial class TurnProcessor(
             {
                 var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
                 pending = [];
-                await foreach (var row in Pending(db, userId).WithCancellation(ct)) pending.Add(row);
+                await foreach (var row in Pending.For(db)(db, userId).WithCancellation(ct)) pending.Add(row);
             }
             foreach (var row in pending)
             {
@@ -75,13 +168,14 @@ public sealed partial class TurnProcessor(
         {
             var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
             // Outside the store's write lock: a language model may take seconds to read the message.
-            var start = await opener.BeginAsync(message, ct);
+            var knownToWrite = _opened.TryRemove(row.Id, out var opened);
+            var start = knownToWrite ? opened! : await opener.BeginAsync(message, ct);
 
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    (result, passive, pushed) = await RunTurnAsync(row, message, start, waiter, ct);
+                    (result, passive, pushed) = await RunTurnAsync(row, message, start, waiter, knownToWrite, ct);
                     break;
                 }
                 catch (Exception ex) when (attempt < BusyAttempts && StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
@@ -109,11 +203,11 @@ public sealed partial class TurnProcessor(
     }
 
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
-        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, bool knownToWrite, CancellationToken ct)
     {
         // Most turns only read (the menu, a list, the next question of a dialog): they run beside each other outside
-        // the write lock, and only their inbox row and reply join a commit group.
-        if (await TryReadOnlyAsync(message, start, ct) is { } read)
+        // the write lock, and only their inbox row and reply join a commit group. One known to write goes straight in.
+        if (!knownToWrite && await TryReadOnlyAsync(message, start, ct) is { } read)
             return await writes.RunAsync((services, ct) => CompleteAsync(services.GetRequiredService<GovBotDb>(), row, read, waiter, ct), ct);
 
         // A turn that writes runs again, whole, inside a group: what it read and what it writes are one transaction,
@@ -169,6 +263,12 @@ public sealed partial class TurnProcessor(
             row.PassiveReply = reply.ToPlainText();
             return (row.PassiveReply, false);
         }
+        await EnqueueReplyAsync(db, row, reply, ct);
+        return (null, true);
+    }
+
+    private async Task EnqueueReplyAsync(GovBotDb db, InboxMessage row, Reply reply, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         // Pushed replies keep their inbox id as source, so a turn retried after a failed commit cannot push twice.
         for (var i = 0; i < reply.Parts.Count; i++)
@@ -181,7 +281,6 @@ public sealed partial class TurnProcessor(
             };
             await db.EnqueuePushAsync(push, now, ct);
         }
-        return (null, true);
     }
 
     private async Task<(string?, bool)> RecordFailureAsync(InboxMessage row, Exception ex, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
@@ -199,6 +298,9 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(ct);
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy storing its answer; its turn runs again from the inbox")]
+    private static partial void LogTakeInBusy(ILogger logger, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for inbox message {InboxId} found the store busy (try {Attempt}); running it again")]
     private static partial void LogTurnBusy(ILogger logger, long inboxId, int attempt);

@@ -39,8 +39,14 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
 
     public static bool Reachable(Person person) => !person.WeComUserId.StartsWith(RosterPrefix, StringComparison.Ordinal);
 
-    public Task<CheckIn?> ActiveAsync(int personId, CancellationToken ct) =>
-        Query().FirstOrDefaultAsync(c => c.PersonId == personId && c.Status != CheckInStatus.Closed, ct);
+    public Task<CheckIn?> ActiveAsync(int personId, CancellationToken ct) => Active.For(db)(db, personId, ct);
+
+    // Asked by every 我的上报; compiled once, it skips EF's per-call look at the expression tree. Includes as Query().
+    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<CheckIn?>>> Active = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int personId, CancellationToken ct) => db.CheckIns
+            .Include(c => c.Person).Include(c => c.WorkUnit).Include(c => c.Community).Include(c => c.Compound).Include(c => c.Building)
+            .Include(c => c.ReviewedBy).Include(c => c.CompoundBranch).Include(c => c.GridGroup)
+            .FirstOrDefault(c => c.PersonId == personId && c.Status != CheckInStatus.Closed)));
 
     public Task<CheckIn?> FindAsync(int id, CancellationToken ct) => Query().FirstOrDefaultAsync(c => c.Id == id, ct);
 

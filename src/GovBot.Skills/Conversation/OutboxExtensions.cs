@@ -14,6 +14,10 @@ public static class OutboxExtensions
     /// The one way reply parts are written to and read from <see cref="OutboxMessage.PayloadJson"/>.
     /// Chinese stays unescaped so staff reading the table see the text.
     /// </summary>
+    // Asked for nearly every push; compiled once, it skips EF's per-call look at the expression tree.
+    private static readonly ModelQuery<Func<GovBotDb, string, CancellationToken, Task<bool>>> SourceKeyStored = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, string key, CancellationToken ct) => db.Outbox.Any(o => o.SourceKey == key)));
+
     public static JsonSerializerOptions PayloadJsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -49,7 +53,7 @@ public static class OutboxExtensions
         if (push.SourceKey is { } key)
         {
             if (db.Outbox.Local.Any(o => o.SourceKey == key)) return null;
-            if (await db.Outbox.AnyAsync(o => o.SourceKey == key, ct)) return null;
+            if (await SourceKeyStored.For(db)(db, key, ct)) return null;
         }
 
         var row = new OutboxMessage

@@ -9,6 +9,9 @@ namespace GovBot.Skills.Conversation;
 /// </summary>
 public sealed class TurnOpener(TurnRateLimiter limiter, IIntentRouter router)
 {
+    /// <summary>Whether opening a turn never waits on a model (see <see cref="IIntentRouter.AnswersAtOnce"/>).</summary>
+    public bool AnswersAtOnce => router.AnswersAtOnce;
+
     public async Task<TurnStart> BeginAsync(IncomingMessage message, CancellationToken ct)
     {
         var verdict = await limiter.CheckAsync(message.UserId, ct);

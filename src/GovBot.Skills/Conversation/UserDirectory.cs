@@ -8,13 +8,13 @@ namespace GovBot.Skills.Conversation;
 public sealed class UserDirectory(GovBotDb db)
 {
     // Every turn asks this; compiled once, it skips EF's per-call look at the expression tree.
-    private static readonly Func<GovBotDb, string, CancellationToken, Task<Person?>> FindByWeComUser =
+    private static readonly ModelQuery<Func<GovBotDb, string, CancellationToken, Task<Person?>>> FindByWeComUser = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, string weComUserId, CancellationToken ct) =>
-            db.People.Include(p => p.Building).FirstOrDefault(p => p.WeComUserId == weComUserId));
+            db.People.Include(p => p.Building).FirstOrDefault(p => p.WeComUserId == weComUserId)));
 
     public async Task<Person> GetOrCreateAsync(string weComUserId, DateTimeOffset now, CancellationToken ct)
     {
-        var person = await FindByWeComUser(db, weComUserId, ct);
+        var person = await FindByWeComUser.For(db)(db, weComUserId, ct);
         if (person is not null) return person;
 
         // The real name is unknown until the person tells us; WeCom user ids are not shown to anyone.

@@ -32,15 +32,11 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
         var user = turn.User;
         if (user.BuildingId is { } buildingId)
         {
-            var building = await db.Buildings.AsNoTracking()
-                .Include(b => b.Compound)
-                .Include(b => b.MicroGrid!).ThenInclude(m => m.Lead)
-                .Include(b => b.MicroGrid!).ThenInclude(m => m.Grid)
-                .FirstAsync(b => b.Id == buildingId, ct);
+            var building = await BuildingWithGrid.For(db)(db, buildingId, ct);
             if (building.MicroGrid is { Grid: { } grid } micro)
             {
                 var text = new StringBuilder($"您家{building.Compound!.Name}{building.Name}属于{grid.Name}。");
-                foreach (var worker in await WorkersAsync([grid.Id], ct))
+                await foreach (var worker in WorkersOfGrid.For(db)(db, grid.Id).WithCancellation(ct))
                     text.Append("\n网格员：").Append(Contact(worker));
                 if (micro.Lead is { } lead)
                     text.Append("\n微网格长：").Append(Contact(lead)).Append('（').Append(micro.Name).Append('）');
@@ -69,6 +65,18 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
     public Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct) => StartAsync(turn, ct);
 
     public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => StartAsync(turn, ct);
+
+    // Asked for nearly every resident who asks: compiled once, they skip EF's per-call look at the expression tree.
+    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Building>>> BuildingWithGrid = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int buildingId, CancellationToken ct) => db.Buildings.AsNoTracking()
+            .Include(b => b.Compound)
+            .Include(b => b.MicroGrid!).ThenInclude(m => m.Lead)
+            .Include(b => b.MicroGrid!).ThenInclude(m => m.Grid)
+            .First(b => b.Id == buildingId)));
+
+    private static readonly ModelQuery<Func<GovBotDb, int, IAsyncEnumerable<Person>>> WorkersOfGrid = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int gridId) => db.GridWorkers.AsNoTracking().Where(w => w.GridId == gridId)
+            .OrderBy(w => w.PersonId).Select(w => w.Person!)));
 
     private Task<List<Person>> WorkersAsync(IReadOnlyCollection<int> gridIds, CancellationToken ct) =>
         db.GridWorkers.AsNoTracking().Where(w => gridIds.Contains(w.GridId))

@@ -15,4 +15,10 @@ public sealed record NluResult(IntentMatch Intent, IReadOnlyList<EntityMatch> En
 public interface IIntentRouter
 {
     Task<NluResult> ParseAsync(string text, CancellationToken ct = default);
+
+    /// <summary>
+    /// True when parsing never waits on a model or the network, so that a turn may run inside WeCom's callback;
+    /// a router that may take seconds leaves turns to run beside the callback, which answers within its budget.
+    /// </summary>
+    bool AnswersAtOnce => false;
 }

@@ -13,6 +13,8 @@ public sealed class RuleIntentRouter : IIntentRouter
     /// <summary>The value of <see cref="NluResult.Router"/> for results from this router.</summary>
     public const string RouterName = "rules";
 
+    public bool AnswersAtOnce => true;
+
     private readonly IEntityExtractor[] _extractors;
     private readonly IGazetteer _gazetteer;
     private readonly int _serviceBookIntent;

@@ -91,16 +91,12 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
     {
         if (buildingId is null && (compoundId is null || placeNote is null)) return null;
         var since = time.GetUtcNow() - options.Value.DuplicateWindow;
-        var open = new[] { ReportStatus.Reported, ReportStatus.Accepted, ReportStatus.Deliberating };
         // The id first, from the index alone; then that one report with what the offer shows. Asked in one go, SQLite
         // joined six tables to every open report of the place before sorting them to keep the newest.
-        var id = await db.Reports
-            .Where(r => r.CategoryId == categoryId && open.Contains(r.Status) && r.CreatedAt >= since)
-            .Where(r => buildingId != null ? r.BuildingId == buildingId : r.CompoundId == compoundId && r.PlaceNote == placeNote)
-            .OrderByDescending(r => r.CreatedAt)
-            .Select(r => (int?)r.Id)
-            .FirstOrDefaultAsync(ct);
-        return id is null ? null : await Query().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var id = buildingId is { } building
+            ? await OpenTwinInBuilding.For(db)(db, categoryId, since, building, ct)
+            : await OpenTwinAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!, ct);
+        return id is { } found ? await ToShow.For(db)(db, found, ct) : null;
     }
 
     /// <summary>Reports the person filed or follows, newest first, to show (not tracked).</summary>
@@ -109,11 +105,12 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
         // "Id IN (…)" rather than EXISTS: SQLite then finds both kinds by index instead of reading every report,
         // which made 我的上报 slower with each report the county ever filed. The newest ids first, then only those
         // reports with their category and place, rather than six tables joined to all of a member's reports.
-        var followed = db.ReportFollowers.Where(f => f.PersonId == person.Id).Select(f => f.ReportId);
-        var ids = await db.Reports.Where(r => r.ReporterId == person.Id || followed.Contains(r.Id))
-            .OrderByDescending(r => r.CreatedAt).Take(take).Select(r => r.Id).ToListAsync(ct);
+        var ids = new List<int>(take);
+        await foreach (var id in MineNewestFirst.For(db)(db, person.Id, take).WithCancellation(ct)) ids.Add(id);
         if (ids.Count == 0) return [];
-        var rows = (await Query().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = new Dictionary<int, Report>(ids.Count);
+        await foreach (var report in ManyToShow.For(db)(db, [.. ids]).WithCancellation(ct)) rows[report.Id] = report;
+        // A report gone between the two reads is left out.
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
@@ -340,14 +337,50 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
         ],
         $"{CardTaskPrefix}{r.Id}-work{r.UpdatedAt.ToUnixTimeSeconds()}");
 
+    // The queries a resident's chat asks most (the twin check, 我的上报, filing): compiled once, they skip EF's
+    // per-call look at the expression tree, which cost more than SQLite's work for them.
+    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, CancellationToken, Task<int?>>> OpenTwinInBuilding = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int buildingId, CancellationToken ct) => db.Reports
+            .Where(r => r.CategoryId == categoryId && r.BuildingId == buildingId && r.CreatedAt >= since
+                && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
+            .OrderByDescending(r => r.CreatedAt).Select(r => (int?)r.Id).FirstOrDefault()));
+
+    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, string, CancellationToken, Task<int?>>> OpenTwinAtPlace = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int compoundId, string placeNote, CancellationToken ct) => db.Reports
+            .Where(r => r.CategoryId == categoryId && r.CompoundId == compoundId && r.PlaceNote == placeNote && r.CreatedAt >= since
+                && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
+            .OrderByDescending(r => r.CreatedAt).Select(r => (int?)r.Id).FirstOrDefault()));
+
+    /// <summary>"Id IN (…)" rather than EXISTS, so that SQLite finds both kinds by index.</summary>
+    private static readonly ModelQuery<Func<GovBotDb, int, int, IAsyncEnumerable<int>>> MineNewestFirst = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int personId, int take) => db.Reports
+            .Where(r => r.ReporterId == personId || db.ReportFollowers.Where(f => f.PersonId == personId).Select(f => f.ReportId).Contains(r.Id))
+            .OrderByDescending(r => r.CreatedAt).Take(take).Select(r => r.Id)));
+
+    /// <summary>One report with what a list or an offer shows, not tracked (as <see cref="Query"/> includes).</summary>
+    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Report?>>> ToShow = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Reports.AsNoTracking()
+            .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
+            .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
+            .FirstOrDefault(r => r.Id == id)));
+
+    private static readonly ModelQuery<Func<GovBotDb, int[], IAsyncEnumerable<Report>>> ManyToShow = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int[] ids) => db.Reports.AsNoTracking()
+            .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
+            .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
+            .Where(r => ids.Contains(r.Id))));
+
+    /// <summary>What the grid worker's card names: the entities it returns are tracked and fixed up onto the report.</summary>
+    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<CardPlaces>>> CardPlacesOf = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Reports.Where(r => r.Id == id)
+            .Select(r => new CardPlaces(r.Category, r.Compound, r.Building, r.Community)).Single()));
+
+    private sealed record CardPlaces(ReportCategory? Category, Data.Places.Compound? Compound, Data.Places.Building? Building, Data.Places.Community? Community);
+
     private IQueryable<Report> Query() => db.Reports
         .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
         .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
         .AsSplitQuery();
 
-    /// <summary>What the grid worker's card names, in one query: the entities it returns are tracked and fixed up onto the report.</summary>
-    private Task LoadAsync(Report report, CancellationToken ct) =>
-        db.Reports.Where(r => r.Id == report.Id)
-            .Select(r => new { r.Category, r.Compound, r.Building, r.Community })
-            .SingleAsync(ct);
+    private Task LoadAsync(Report report, CancellationToken ct) => CardPlacesOf.For(db)(db, report.Id, ct);
 }

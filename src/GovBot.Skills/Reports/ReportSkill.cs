@@ -27,6 +27,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
 
     private List<ReportCategory>? _categories;
+    private Compound? _compound;
 
     public override string Name => "reports";
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.ReportProblem];
@@ -63,7 +64,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
     protected override async Task<DialogState> PrepareAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         if (turn.Message.Kind == MessageKind.Text && Describes(turn.Text)) form = form.With(What, Trim(turn.Text));
-        if (turn.User.CompoundId is { } home && await db.Compounds.FindAsync([home], ct) is { } compound)
+        if (turn.User.CompoundId is { } home && await CompoundAsync(home, ct) is { } compound)
             form = form.With(Compound, compound.Name);
         return form;
     }
@@ -123,7 +124,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
         if (form.Slot(Place) is { } place && place.StartsWith("n:", StringComparison.Ordinal))
         {
             var number = int.Parse(place[2..], CultureInfo.InvariantCulture);
-            var building = await db.Buildings.FirstOrDefaultAsync(b => b.CompoundId == compound.Id && b.Number == number, ct);
+            var building = await BuildingIn.For(db)(db, compound.Id, number, ct);
             if (building is null)
             {
                 return Stop(turn, form.Without(Place).Without(Place + "#") with { Step = Place, Choices = null },
@@ -158,7 +159,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
         db.EnsureWritable();
         var category = (await CategoriesAsync(ct)).First(c => c.Name == form.Slot(Category));
         var compoundId = int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture);
-        var compound = await db.Compounds.FirstAsync(c => c.Id == compoundId, ct);
+        var compound = await CompoundAsync(compoundId, ct) ?? throw new InvalidOperationException($"Compound {compoundId} is gone.");
         var place = form.Slot(Place) ?? "";
         var report = await reports.FileAsync(new NewReport(category.Id, form.Slot(What)!, compound.CommunityId)
         {
@@ -172,9 +173,9 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
                 .Select(p => p.Split('|')).Select(p => (p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null)).ToList(),
         }, turn.User, ct);
 
-        var handler = report.GridId is { } grid
-            ? await db.GridWorkers.Where(w => w.GridId == grid).Select(w => w.Person!.Name).ToListAsync(ct)
-            : [];
+        var handler = new List<string>();
+        if (report.GridId is { } grid)
+            await foreach (var name in WorkerNames.For(db)(db, grid).WithCancellation(ct)) handler.Add(name);
         var who = handler.Count > 0 ? $"网格员{string.Join("、", handler)}" : "社区工作人员";
         return Reply.Text($"已上报！编号 {report.Ticket}，查进度时说「查进度 {report.Ticket}」就行。{who}会尽快处理，有进展第一时间告诉您。");
     }
@@ -246,23 +247,39 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
     private async Task<Compound?> ResolveCompoundAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         var name = form.Slot(Compound);
-        if (name is null) return turn.User.CompoundId is { } home ? await db.Compounds.FindAsync([home], ct) : null;
+        if (name is null) return turn.User.CompoundId is { } home ? await CompoundAsync(home, ct) : null;
         var candidates = await db.Compounds.Where(c => c.Name == name || c.Aliases.Contains(name)).ToListAsync(ct);
         // Two compounds of one name in different communities: the resident's own community decides.
         return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();
+    }
+
+    private async Task<Compound?> CompoundAsync(int id, CancellationToken ct)
+    {
+        if (_compound?.Id == id) return _compound;
+        return _compound = await CompoundById.For(db)(db, id, ct);
     }
 
     private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct)
     {
         if (_categories is not null) return _categories;
         var categories = new List<ReportCategory>();
-        await foreach (var category in ActiveCategories(db).WithCancellation(ct)) categories.Add(category);
+        await foreach (var category in ActiveCategories.For(db)(db).WithCancellation(ct)) categories.Add(category);
         return _categories = categories;
     }
 
     // Read on every report message; compiled once, it skips EF's per-call look at the expression tree.
-    private static readonly Func<GovBotDb, IAsyncEnumerable<ReportCategory>> ActiveCategories =
-        EF.CompileAsyncQuery<GovBotDb, ReportCategory>(db => db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder));
+    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Compound?>>> CompoundById = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Compounds.AsNoTracking().FirstOrDefault(c => c.Id == id)));
+
+    private static readonly ModelQuery<Func<GovBotDb, int, int, CancellationToken, Task<Building?>>> BuildingIn = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int compoundId, int number, CancellationToken ct) =>
+            db.Buildings.AsNoTracking().FirstOrDefault(b => b.CompoundId == compoundId && b.Number == number)));
+
+    private static readonly ModelQuery<Func<GovBotDb, int, IAsyncEnumerable<string>>> WorkerNames = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int gridId) => db.GridWorkers.Where(w => w.GridId == gridId).Select(w => w.Person!.Name)));
+
+    private static readonly ModelQuery<Func<GovBotDb, IAsyncEnumerable<ReportCategory>>> ActiveCategories = new(() =>
+        EF.CompileAsyncQuery<GovBotDb, ReportCategory>(db => db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder)));
 
     private static SlotValue? ReadPlace(TurnContext turn, string text)
     {

@@ -15,8 +15,7 @@ public sealed class BookingRequestsSource(BookingService bookings, TimeProvider 
     public async Task<IReadOnlyList<RequestLine>> ListAsync(Person person, int take, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var rows = await bookings.Bookings().Where(b => b.PersonId == person.Id && b.Status != BookingStatus.Cancelled)
-            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(take).ToListAsync(ct);
+        var rows = await bookings.LatestOfAsync(person.Id, take, ct);
         return rows.Select(b => new RequestLine(b.CreatedAt, Line(b, now))).ToList();
     }
 

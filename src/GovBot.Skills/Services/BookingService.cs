@@ -29,6 +29,21 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
 {
     public const string CodePrefix = "Y";
 
+    /// <summary>The person's bookings not cancelled, newest first, with slot, item and event (not tracked).</summary>
+    public async Task<List<Booking>> LatestOfAsync(int personId, int take, CancellationToken ct)
+    {
+        var rows = new List<Booking>(take);
+        await foreach (var booking in LatestOf.For(db)(db, personId, take).WithCancellation(ct)) rows.Add(booking);
+        return rows;
+    }
+
+    // Asked by every 我的上报; compiled once, it skips EF's per-call look at the expression tree.
+    private static readonly ModelQuery<Func<GovBotDb, int, int, IAsyncEnumerable<Booking>>> LatestOf = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int personId, int take) => db.Bookings.AsNoTracking()
+            .Include(b => b.Slot!).ThenInclude(s => s.Item!).ThenInclude(i => i.Event)
+            .Where(b => b.PersonId == personId && b.Status != BookingStatus.Cancelled)
+            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(take)));
+
     public IQueryable<Booking> Bookings() => db.Bookings.Include(b => b.Slot!).ThenInclude(s => s.Item!).ThenInclude(i => i.Event);
 
     /// <summary>Future slots, soonest first; narrowed to a service name and a China calendar day when given.</summary>

@@ -42,7 +42,7 @@ public static partial class CallbackApi
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, string? msg_signature, string? timestamp, string? nonce,
-        WeComCrypto crypto, InboxWriter inbox, TurnStarter turns, PassiveReplyWaiters waiters,
+        WeComCrypto crypto, InboxWriter inbox, TurnProcessor processor, TurnStarter turns, PassiveReplyWaiters waiters,
         IOptions<WeComOptions> options, TimeProvider time, ILoggerFactory logs)
     {
         var log = logs.CreateLogger(nameof(CallbackApi));
@@ -80,14 +80,17 @@ public static partial class CallbackApi
             or WeComMsgTypes.Location or WeComMsgTypes.Link or WeComMsgTypes.Event))
             LogUnsupported(log, correlationId, message.MsgType);
 
-        var accepted = await inbox.AcceptAsync(message.DedupKey, message.FromUserName, message.MsgType, plainXml, correlationId,
-            CancellationToken.None);
+        // Once stored, the message is handled even if WeCom stops waiting: the request's abort does not cancel it.
+        var intake = await processor.TakeInAsync(
+            inbox.NewRow(message.DedupKey, message.FromUserName, message.MsgType, plainXml, correlationId), CancellationToken.None);
+        var accepted = intake.Accepted;
         if (accepted.Duplicate)
         {
             // WeCom repeats a callback it thinks went unanswered: give the same answer, do nothing again.
             LogDuplicate(log, correlationId, accepted.Message.Id);
             return PassiveOrEmpty(accepted.Message.PassiveReply, message, crypto, time);
         }
+        if (intake.Answer is { } answer) return PassiveOrEmpty(answer, message, crypto, time);
 
         var waiter = waiters.Register(accepted.Message.Id);
         try
