@@ -76,13 +76,8 @@ public sealed partial class TurnProcessor(
             // The drain runs it again inside a group, where a failure gets the resident the apology.
             read = null;
         }
-        if (read is null)
-        {
-            // Stored while the lease is held, so a later message of the member cannot overtake it.
-            var accepted = await inbox.AcceptAsync(row, ct);
-            if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
-            return new Intake(accepted, null);
-        }
+        // Stored while the lease is held, so a later message of the member cannot overtake it.
+        if (read is null) return await LeaveToDrainAsync(row, start, ct);
 
         Accepted answered;
         string? passive;
@@ -96,19 +91,25 @@ public sealed partial class TurnProcessor(
         {
             // Nothing of it was stored: take the message in the ordinary way and let its drain run the turn again.
             LogTakeInBusy(log, row.CorrelationId);
-            row.Id = 0;
-            row.Status = InboxStatus.Pending;
-            row.ProcessedAt = null;
-            row.PassiveReply = null;
-            var accepted = await inbox.AcceptAsync(row, ct);
-            if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
-            return new Intake(accepted, null);
+            (row.Id, row.Status, row.ProcessedAt, row.PassiveReply) = (0, InboxStatus.Pending, null, null);
+            return await LeaveToDrainAsync(row, start, ct);
         }
         // A delivery WeCom repeated after the first was answered: the stored answer stands, this turn never happened.
         if (answered.Duplicate) return new Intake(answered, null);
         await read.ApplyDialogAsync(dialogs, ct);
         if (pushed) outbox.Signal();
         return new Intake(answered, passive ?? "");
+    }
+
+    /// <summary>
+    /// Stores the row pending for its drain, which reuses the turn's opening: the flood guard has counted the message,
+    /// and a turn known to write is not tried read-only again.
+    /// </summary>
+    private async Task<Intake> LeaveToDrainAsync(InboxMessage row, TurnStart start, CancellationToken ct)
+    {
+        var accepted = await inbox.AcceptAsync(row, ct);
+        if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
+        return new Intake(accepted, null);
     }
 
     private async Task<bool> HasPendingAsync(string userId)
