@@ -146,8 +146,7 @@ public sealed partial class TurnProcessor(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
-                pending = [];
-                await foreach (var row in Pending.For(db)(db, userId).WithCancellation(ct)) pending.Add(row);
+                pending = await Pending.For(db)(db, userId).ToListAsync(ct);
             }
             foreach (var row in pending)
             {

@@ -37,12 +37,8 @@ public sealed class ReportRouting(GovBotDb db)
         return new Route(communityId, grids.Count == 1 ? grids[0] : null, workers);
     }
 
-    public async Task<List<Person>> GridWorkersAsync(int gridId, CancellationToken ct)
-    {
-        var workers = new List<Person>();
-        await foreach (var worker in WorkersOfGrid.For(db)(db, gridId).WithCancellation(ct)) workers.Add(worker);
-        return workers;
-    }
+    public async Task<List<Person>> GridWorkersAsync(int gridId, CancellationToken ct) =>
+        await WorkersOfGrid.For(db)(db, gridId).ToListAsync(ct);
 
     // Every report asks these; compiled once, they skip EF's per-call look at the expression tree.
     // A building not yet put in a micro-grid has no grid: the nullable projection says so instead of throwing.

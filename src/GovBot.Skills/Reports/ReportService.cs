@@ -96,7 +96,7 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
         var id = buildingId is { } building
             ? await OpenTwinInBuilding.For(db)(db, categoryId, since, building, ct)
             : await OpenTwinAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!, ct);
-        return id is { } found ? await ToShow.For(db)(db, found, ct) : null;
+        return id is { } found ? await ToShow.For(db)(db, [found]).FirstOrDefaultAsync(ct) : null;
     }
 
     /// <summary>Reports the person filed or follows, newest first, to show (not tracked).</summary>
@@ -105,11 +105,9 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
         // "Id IN (…)" rather than EXISTS: SQLite then finds both kinds by index instead of reading every report,
         // which made 我的上报 slower with each report the county ever filed. The newest ids first, then only those
         // reports with their category and place, rather than six tables joined to all of a member's reports.
-        var ids = new List<int>(take);
-        await foreach (var id in MineNewestFirst.For(db)(db, person.Id, take).WithCancellation(ct)) ids.Add(id);
+        var ids = await MineNewestFirst.For(db)(db, person.Id, take).ToListAsync(ct);
         if (ids.Count == 0) return [];
-        var rows = new Dictionary<int, Report>(ids.Count);
-        await foreach (var report in ManyToShow.For(db)(db, [.. ids]).WithCancellation(ct)) rows[report.Id] = report;
+        var rows = await ToShow.For(db)(db, [.. ids]).ToDictionaryAsync(r => r.Id, cancellationToken: ct);
         // A report gone between the two reads is left out.
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
@@ -357,14 +355,8 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             .Where(r => r.ReporterId == personId || db.ReportFollowers.Where(f => f.PersonId == personId).Select(f => f.ReportId).Contains(r.Id))
             .OrderByDescending(r => r.CreatedAt).Take(take).Select(r => r.Id)));
 
-    /// <summary>One report with what a list or an offer shows, not tracked (as <see cref="Query"/> includes).</summary>
-    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Report?>>> ToShow = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Reports.AsNoTracking()
-            .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
-            .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
-            .FirstOrDefault(r => r.Id == id)));
-
-    private static readonly ModelQuery<Func<GovBotDb, int[], IAsyncEnumerable<Report>>> ManyToShow = new(() =>
+    /// <summary>Reports with what a list or an offer shows, not tracked (as <see cref="Query"/> includes).</summary>
+    private static readonly ModelQuery<Func<GovBotDb, int[], IAsyncEnumerable<Report>>> ToShow = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, int[] ids) => db.Reports.AsNoTracking()
             .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
             .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)

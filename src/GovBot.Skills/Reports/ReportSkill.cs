@@ -173,9 +173,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
                 .Select(p => p.Split('|')).Select(p => (p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null)).ToList(),
         }, turn.User, ct);
 
-        var handler = new List<string>();
-        if (report.GridId is { } grid)
-            await foreach (var name in WorkerNames.For(db)(db, grid).WithCancellation(ct)) handler.Add(name);
+        var handler = report.GridId is { } grid ? await WorkerNames.For(db)(db, grid).ToListAsync(ct) : [];
         var who = handler.Count > 0 ? $"网格员{string.Join("、", handler)}" : "社区工作人员";
         return Reply.Text($"已上报！编号 {report.Ticket}，查进度时说「查进度 {report.Ticket}」就行。{who}会尽快处理，有进展第一时间告诉您。");
     }
@@ -261,13 +259,10 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
 
     private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct)
     {
-        if (_categories is not null) return _categories;
-        var categories = new List<ReportCategory>();
-        await foreach (var category in ActiveCategories.For(db)(db).WithCancellation(ct)) categories.Add(category);
-        return _categories = categories;
+        return _categories ??= await ActiveCategories.For(db)(db).ToListAsync(ct);
     }
 
-    // Read on every report message; compiled once, it skips EF's per-call look at the expression tree.
+    // Read on every report message; compiled once, they skip EF's per-call look at the expression tree.
     private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Compound?>>> CompoundById = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Compounds.AsNoTracking().FirstOrDefault(c => c.Id == id)));
 

@@ -30,12 +30,8 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
     public const string CodePrefix = "Y";
 
     /// <summary>The person's bookings not cancelled, newest first, with slot, item and event (not tracked).</summary>
-    public async Task<List<Booking>> LatestOfAsync(int personId, int take, CancellationToken ct)
-    {
-        var rows = new List<Booking>(take);
-        await foreach (var booking in LatestOf.For(db)(db, personId, take).WithCancellation(ct)) rows.Add(booking);
-        return rows;
-    }
+    public async Task<List<Booking>> LatestOfAsync(int personId, int take, CancellationToken ct) =>
+        await LatestOf.For(db)(db, personId, take).ToListAsync(ct);
 
     // Asked by every 我的上报; compiled once, it skips EF's per-call look at the expression tree.
     private static readonly ModelQuery<Func<GovBotDb, int, int, IAsyncEnumerable<Booking>>> LatestOf = new(() =>
