@@ -1,3 +1,4 @@
+using GovBot.Data.Reference;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class DataRegistration
     /// <summary>
     /// Registers the store: a pooled <see cref="IDbContextFactory{GovBotDb}"/> for background work,
     /// a scoped <see cref="GovBotDb"/> for request handlers (bound to a commit group's transaction inside one),
-    /// the <see cref="StoreGroupCommit"/> for the hot writers, <see cref="DataOptions"/>, and the
+    /// the <see cref="StoreGroupCommit"/> for the hot writers, the <see cref="ReferenceCache"/>, <see cref="DataOptions"/>, and the
     /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start.
     /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root.
     /// </summary>
@@ -44,6 +45,8 @@ public static class DataRegistration
         services.TryAddSingleton<StoreWriteGate>();
         services.TryAddSingleton<StoreGroupCommit>();
         services.TryAddSingleton<StoreReadOnlyContexts>();
+        services.TryAddSingleton<ReferenceCache>();
+        services.TryAddScoped<ReferenceData>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }

@@ -52,10 +52,12 @@ public sealed partial class TurnProcessor(
     private readonly ConcurrentDictionary<long, TurnStart> _opened = new();
 
     /// <summary>
-    /// Takes a new message in. When its member has nothing else waiting and the turn only reads (most do: the menu,
-    /// a list, the next question of a dialog), the turn runs at once and the row is stored already answered, in one
-    /// statement of a commit group: no drain, no second transaction. Otherwise the row is stored pending and the
-    /// caller starts a drain as before. Either way nothing is answered before the row is committed.
+    /// Takes a new message in. When its member has nothing else waiting, the turn runs at once and the row is stored
+    /// already answered: a turn that only reads (most do: the menu, a list, the next question of a dialog) beside
+    /// other members' turns, with its row one statement of a commit group; one that writes inside its commit-group
+    /// piece, row and changes together. No drain, no second transaction. Otherwise (the member has a turn running or
+    /// a message waiting, or the store refused) the row is stored pending and the caller starts a drain as before.
+    /// Either way nothing is answered before the row is committed.
     /// </summary>
     public async Task<Intake> TakeInAsync(InboxMessage row, CancellationToken ct)
     {
@@ -66,6 +68,7 @@ public sealed partial class TurnProcessor(
 
         var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
         var start = await opener.BeginAsync(message, ct);
+        if (start.SurelyWrites) return await TakeInWritingAsync(row, message, start, ct);
         TurnResult? read;
         try
         {
@@ -74,10 +77,10 @@ public sealed partial class TurnProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The drain runs it again inside a group, where a failure gets the resident the apology.
-            read = null;
+            LogTakeInFailed(log, ex, row.CorrelationId);
+            return await LeaveToDrainAsync(row, start, ct);
         }
-        // Stored while the lease is held, so a later message of the member cannot overtake it.
-        if (read is null) return await LeaveToDrainAsync(row, start, ct);
+        if (read is null) return await TakeInWritingAsync(row, message, start, ct);
 
         Accepted answered;
         string? passive;
@@ -89,9 +92,7 @@ public sealed partial class TurnProcessor(
         }
         catch (Exception ex) when (StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
         {
-            // Nothing of it was stored: take the message in the ordinary way and let its drain run the turn again.
             LogTakeInBusy(log, row.CorrelationId);
-            (row.Id, row.Status, row.ProcessedAt, row.PassiveReply) = (0, InboxStatus.Pending, null, null);
             return await LeaveToDrainAsync(row, start, ct);
         }
         // A delivery WeCom repeated after the first was answered: the stored answer stands, this turn never happened.
@@ -102,11 +103,53 @@ public sealed partial class TurnProcessor(
     }
 
     /// <summary>
+    /// A turn that writes (filing a report, a booking, a check-in) runs inside one piece of a commit group together
+    /// with its row, stored already answered: its changes, row and pushes commit at once, or none of them does.
+    /// </summary>
+    private async Task<Intake> TakeInWritingAsync(InboxMessage row, IncomingMessage message, TurnStart start, CancellationToken ct)
+    {
+        TurnResult result;
+        Accepted answered;
+        string? passive;
+        bool pushed;
+        try
+        {
+            (result, answered, passive, pushed) = await writes.RunAsync(async (services, ct) =>
+            {
+                var turn = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
+                var db = services.GetRequiredService<GovBotDb>();
+                var (accepted, passive, pushed) = await StoreAnsweredAsync(db, row, turn.Reply, ct);
+                // WeCom repeated the delivery while this turn ran, and the repeat is stored pending: its drain runs
+                // the turn, so this one is rolled back whole.
+                if (accepted.Duplicate) throw new RepeatedDelivery(accepted);
+                // Skills leave some changes for their caller to save (a newcomer's row, a card's update).
+                await db.SaveChangesAsync(ct);
+                // A reply answered passively may still have pushed to others (the grid worker's card).
+                return (turn, accepted, passive, pushed || db.Outbox.Local.Count > 0);
+            }, ct);
+        }
+        catch (RepeatedDelivery repeated)
+        {
+            return new Intake(repeated.Accepted, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogTakeInFailed(log, ex, row.CorrelationId);
+            return await LeaveToDrainAsync(row, start, ct);
+        }
+        await result.ApplyDialogAsync(dialogs, ct);
+        if (pushed) outbox.Signal();
+        return new Intake(answered, passive ?? "");
+    }
+
+    /// <summary>
     /// Stores the row pending for its drain, which reuses the turn's opening: the flood guard has counted the message,
     /// and a turn known to write is not tried read-only again.
     /// </summary>
     private async Task<Intake> LeaveToDrainAsync(InboxMessage row, TurnStart start, CancellationToken ct)
     {
+        // Whatever a try inside the callback set on the row was rolled back with it.
+        (row.Id, row.Status, row.ProcessedAt, row.PassiveReply) = (0, InboxStatus.Pending, null, null);
         var accepted = await inbox.AcceptAsync(row, ct);
         if (!accepted.Duplicate && _opened.Count < MaxOpened) _opened[row.Id] = start;
         return new Intake(accepted, null);
@@ -114,8 +157,8 @@ public sealed partial class TurnProcessor(
 
     private async Task<bool> HasPendingAsync(string userId)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        // Asked on every message: a read-only context of its own, without a service scope around it.
+        await using var db = readOnly.CreateDbContext();
         return await AnyPending.For(db)(db, userId);
     }
 
@@ -168,8 +211,8 @@ public sealed partial class TurnProcessor(
         {
             var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
             // Outside the store's write lock: a language model may take seconds to read the message.
-            var knownToWrite = _opened.TryRemove(row.Id, out var opened);
-            var start = knownToWrite ? opened! : await opener.BeginAsync(message, ct);
+            var start = _opened.TryRemove(row.Id, out var opened) ? opened : await opener.BeginAsync(message, ct);
+            var knownToWrite = opened is not null || start.SurelyWrites;
 
             for (var attempt = 1; ; attempt++)
             {
@@ -301,6 +344,15 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy storing its answer; its turn runs again from the inbox")]
     private static partial void LogTakeInBusy(ILogger logger, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} could not run its turn at once; it runs again from the inbox")]
+    private static partial void LogTakeInFailed(ILogger logger, Exception ex, string? correlationId);
+
+    /// <summary>Rolls back a turn run inside its callback whose message turned out to be stored already.</summary>
+    private sealed class RepeatedDelivery(Accepted accepted) : Exception("WeCom delivered this message before.")
+    {
+        public Accepted Accepted { get; } = accepted;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for inbox message {InboxId} found the store busy (try {Attempt}); running it again")]
     private static partial void LogTurnBusy(ILogger logger, long inboxId, int attempt);

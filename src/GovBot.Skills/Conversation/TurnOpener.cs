@@ -1,3 +1,4 @@
+using GovBot.Skills.Conversation.Forms;
 using GovBot.Skills.Nlu;
 
 namespace GovBot.Skills.Conversation;
@@ -7,7 +8,7 @@ namespace GovBot.Skills.Conversation;
 /// message. A configured language model may take seconds to answer, so the host runs this before the turn's
 /// transaction takes the store's write lock, and other members' turns do not wait on the model.
 /// </summary>
-public sealed class TurnOpener(TurnRateLimiter limiter, IIntentRouter router)
+public sealed class TurnOpener(TurnRateLimiter limiter, IIntentRouter router, DialogStore dialogs)
 {
     /// <summary>Whether opening a turn never waits on a model (see <see cref="IIntentRouter.AnswersAtOnce"/>).</summary>
     public bool AnswersAtOnce => router.AnswersAtOnce;
@@ -19,6 +20,18 @@ public sealed class TurnOpener(TurnRateLimiter limiter, IIntentRouter router)
         var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
             ? await router.ParseAsync(message.Text, ct)
             : null;
-        return new TurnStart(verdict, nlu);
+        return new TurnStart(verdict, nlu) { SurelyWrites = await SurelyWritesAsync(message, ct) };
     }
+
+    /// <summary>
+    /// A yes to a form's summary files what it collected; a tap on a task card accepts, rates or hands over. Tried
+    /// read-only first, such a turn would run twice. The dialog is read only for a yes, so other turns pay nothing.
+    /// </summary>
+    private async Task<bool> SurelyWritesAsync(IncomingMessage message, CancellationToken ct) => message.Kind switch
+    {
+        MessageKind.Event => message.EventName == "template_card_event",
+        MessageKind.Text => YesNo.Read(message.Text ?? "") == Answer.Yes
+            && (await dialogs.GetAsync(message.UserId, ct))?.Step == DialogState.ConfirmStep,
+        _ => false,
+    };
 }

@@ -10,7 +10,7 @@ public sealed class UserDirectory(GovBotDb db)
     // Every turn asks this; compiled once, it skips EF's per-call look at the expression tree.
     private static readonly ModelQuery<Func<GovBotDb, string, CancellationToken, Task<Person?>>> FindByWeComUser = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, string weComUserId, CancellationToken ct) =>
-            db.People.Include(p => p.Building).FirstOrDefault(p => p.WeComUserId == weComUserId)));
+            db.People.FirstOrDefault(p => p.WeComUserId == weComUserId)));
 
     public async Task<Person> GetOrCreateAsync(string weComUserId, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.Reports;
@@ -12,42 +13,22 @@ public sealed record Route(int CommunityId, int? GridId, IReadOnlyList<Person> W
 /// with no building named goes to all of them (the first to accept takes it); with no grid at all,
 /// the community's staff get it.
 /// </summary>
-public sealed class ReportRouting(GovBotDb db)
+public sealed class ReportRouting(GovBotDb db, ReferenceData reference)
 {
     public async Task<Route> RouteAsync(int communityId, int? compoundId, int? buildingId, CancellationToken ct)
     {
-        List<int> grids = [];
-        if (buildingId is { } b)
-        {
-            // A building not yet put in a micro-grid has no grid: the nullable projection says so instead of throwing.
-            var grid = await GridOfBuilding.For(db)(db, b, ct);
-            if (grid is { } g) grids.Add(g);
-        }
-        if (grids.Count == 0 && compoundId is { } c)
-            grids = await db.Buildings.Where(x => x.CompoundId == c && x.MicroGridId != null)
-                .Select(x => x.MicroGrid!.GridId).Distinct().ToListAsync(ct);
+        var places = await reference.GetAsync(ct);
+        IReadOnlyList<int> grids = buildingId is { } b && places.GridOfBuilding(b) is { } g ? [g] : [];
+        if (grids.Count == 0 && compoundId is { } c) grids = places.GridsOfCompound(c);
 
-        var workers = grids.Count switch
-        {
-            0 => [],
-            1 => await GridWorkersAsync(grids[0], ct),
-            _ => await db.GridWorkers.Where(w => grids.Contains(w.GridId)).Select(w => w.Person!).Distinct().ToListAsync(ct),
-        };
+        List<Person> workers = [.. grids.SelectMany(places.WorkersOf).DistinctBy(p => p.Id)];
         if (workers.Count == 0) workers = await CommunityStaffAsync(communityId, ct);
         return new Route(communityId, grids.Count == 1 ? grids[0] : null, workers);
     }
 
-    public async Task<List<Person>> GridWorkersAsync(int gridId, CancellationToken ct) =>
-        await WorkersOfGrid.For(db)(db, gridId).ToListAsync(ct);
-
-    // Every report asks these; compiled once, they skip EF's per-call look at the expression tree.
-    // A building not yet put in a micro-grid has no grid: the nullable projection says so instead of throwing.
-    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<int?>>> GridOfBuilding = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int buildingId, CancellationToken ct) =>
-            db.Buildings.Where(x => x.Id == buildingId).Select(x => (int?)x.MicroGrid!.GridId).FirstOrDefault()));
-
-    private static readonly ModelQuery<Func<GovBotDb, int, IAsyncEnumerable<Person>>> WorkersOfGrid = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int gridId) => db.GridWorkers.Where(w => w.GridId == gridId).Select(w => w.Person!).Distinct()));
+    /// <summary>The grid's workers, not tracked.</summary>
+    public async Task<IReadOnlyList<Person>> GridWorkersAsync(int gridId, CancellationToken ct) =>
+        (await reference.GetAsync(ct)).WorkersOf(gridId);
 
     public Task<List<Person>> CommunityStaffAsync(int communityId, CancellationToken ct) =>
         db.People.Where(p => p.CommunityId == communityId && (p.Roles & (Roles.Staff | Roles.Secretary)) != 0).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GovBot.Data;
 using GovBot.Data.Places;
+using GovBot.Data.Reference;
 using GovBot.Data.Reports;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Conversation.Forms;
@@ -16,7 +17,7 @@ namespace GovBot.Skills.Reports;
 /// missing, offers to join a neighbour's open report of the same problem, and files it with a ticket.
 /// Ratings come back here as taps on the result card.
 /// </summary>
-public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : FormSkill
+public sealed partial class ReportSkill(GovBotDb db, ReportService reports, ReferenceData reference) : FormSkill
 {
     private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos";
     private const string DuplicateStep = "duplicate", CommentStep = "comment";
@@ -25,9 +26,6 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
     private static readonly string[] OwnBuildingWords = ["本楼", "我家", "我们楼", "我住的楼", "我家楼", "家门口", "我们单元", "就这栋", "1. 本楼"];
     private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
-
-    private List<ReportCategory>? _categories;
-    private Compound? _compound;
 
     public override string Name => "reports";
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.ReportProblem];
@@ -54,7 +52,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
         },
         new(Place, "位置", "在哪儿？说楼号（比如「5号楼」）或地点（比如「东门口」），也可以直接发个位置。", "3号楼 或 小区东门")
         {
-            Parse = (turn, _, text, _) => Task.FromResult(ReadPlace(turn, text)),
+            Parse = async (turn, _, text, ct) => ReadPlace(turn, text, await reference.GetAsync(ct)),
             FromEntities = (nlu, _) => nlu.Find(Entities.Building) is { } n ? new SlotValue("n:" + n, n + "号楼") : null,
             Resets = [BuildingIdSlot],
         },
@@ -96,14 +94,12 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
             case CommentStep:
                 return await CommentAsync(turn, turn.Dialog, ct);
             default:
-                await CategoriesAsync(ct);
                 return await base.ContinueAsync(turn, ct);
         }
     }
 
     public override async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
     {
-        await CategoriesAsync(ct);
         var reply = await base.StartAsync(turn, ct);
         // A photo alone starts the report with a word of thanks rather than a bare question.
         return turn.Message.Kind is MessageKind.Image or MessageKind.Location
@@ -124,7 +120,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
         if (form.Slot(Place) is { } place && place.StartsWith("n:", StringComparison.Ordinal))
         {
             var number = int.Parse(place[2..], CultureInfo.InvariantCulture);
-            var building = await BuildingIn.For(db)(db, compound.Id, number, ct);
+            var building = (await reference.GetAsync(ct)).Building(compound.Id, number);
             if (building is null)
             {
                 return Stop(turn, form.Without(Place).Without(Place + "#") with { Step = Place, Choices = null },
@@ -173,7 +169,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
                 .Select(p => p.Split('|')).Select(p => (p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null)).ToList(),
         }, turn.User, ct);
 
-        var handler = report.GridId is { } grid ? await WorkerNames.For(db)(db, grid).ToListAsync(ct) : [];
+        var handler = report.GridId is { } grid ? (await reference.GetAsync(ct)).WorkersOf(grid).Select(w => w.Name).ToList() : [];
         var who = handler.Count > 0 ? $"网格员{string.Join("、", handler)}" : "社区工作人员";
         return Reply.Text($"已上报！编号 {report.Ticket}，查进度时说「查进度 {report.Ticket}」就行。{who}会尽快处理，有进展第一时间告诉您。");
     }
@@ -246,40 +242,19 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports) : Fo
     {
         var name = form.Slot(Compound);
         if (name is null) return turn.User.CompoundId is { } home ? await CompoundAsync(home, ct) : null;
-        var candidates = await db.Compounds.Where(c => c.Name == name || c.Aliases.Contains(name)).ToListAsync(ct);
+        var candidates = (await reference.GetAsync(ct)).CompoundsNamed(name);
         // Two compounds of one name in different communities: the resident's own community decides.
         return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();
     }
 
-    private async Task<Compound?> CompoundAsync(int id, CancellationToken ct)
-    {
-        if (_compound?.Id == id) return _compound;
-        return _compound = await CompoundById.For(db)(db, id, ct);
-    }
+    private async Task<Compound?> CompoundAsync(int id, CancellationToken ct) => (await reference.GetAsync(ct)).Compound(id);
 
-    private async Task<List<ReportCategory>> CategoriesAsync(CancellationToken ct)
-    {
-        return _categories ??= await ActiveCategories.For(db)(db).ToListAsync(ct);
-    }
+    private async Task<IReadOnlyList<ReportCategory>> CategoriesAsync(CancellationToken ct) => (await reference.GetAsync(ct)).Categories;
 
-    // Read on every report message; compiled once, they skip EF's per-call look at the expression tree.
-    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Compound?>>> CompoundById = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Compounds.AsNoTracking().FirstOrDefault(c => c.Id == id)));
-
-    private static readonly ModelQuery<Func<GovBotDb, int, int, CancellationToken, Task<Building?>>> BuildingIn = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int compoundId, int number, CancellationToken ct) =>
-            db.Buildings.AsNoTracking().FirstOrDefault(b => b.CompoundId == compoundId && b.Number == number)));
-
-    private static readonly ModelQuery<Func<GovBotDb, int, IAsyncEnumerable<string>>> WorkerNames = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int gridId) => db.GridWorkers.Where(w => w.GridId == gridId).Select(w => w.Person!.Name)));
-
-    private static readonly ModelQuery<Func<GovBotDb, IAsyncEnumerable<ReportCategory>>> ActiveCategories = new(() =>
-        EF.CompileAsyncQuery<GovBotDb, ReportCategory>(db => db.ReportCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder)));
-
-    private static SlotValue? ReadPlace(TurnContext turn, string text)
+    private static SlotValue? ReadPlace(TurnContext turn, string text, ReferenceSnapshot places)
     {
         var t = text.Trim();
-        if (OwnBuildingWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && turn.User.Building is { } own)
+        if (OwnBuildingWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && turn.User.BuildingId is { } home && places.Building(home) is { } own)
             return new SlotValue("n:" + own.Number, own.Name);
         if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
         if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");

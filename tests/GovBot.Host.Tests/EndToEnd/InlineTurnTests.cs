@@ -4,6 +4,7 @@ using GovBot.Host.Tests.WeCom;
 using GovBot.Host.Tests.WeCom.Crypto;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Xml;
+using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,5 +72,21 @@ public sealed class InlineTurnTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal(InboxStatus.Done, r.Status));
         Assert.Equal(summary, rows[0].PassiveReply);
         Assert.Equal(1, await _bot.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_yes_to_a_summary_is_known_to_write_before_the_turn_runs()
+    {
+        var opener = _bot.Services.GetRequiredService<TurnOpener>();
+        var now = DateTimeOffset.UtcNow;
+        Task<TurnStart> OpenAsync(string text) => opener.BeginAsync(IncomingMessage.FromText(DemoUsers.Resident, text, now), CancellationToken.None);
+
+        // A yes with nothing to confirm is a riddle, not a filing.
+        Assert.False((await OpenAsync("是")).SurelyWrites);
+        await _bot.SayAsync(DemoUsers.Resident, "5号楼门口的路灯坏了");
+
+        Assert.True((await OpenAsync("是")).SurelyWrites);
+        Assert.False((await OpenAsync("改")).SurelyWrites);
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.Reports.CountAsync()));
     }
 }

@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
+using GovBot.Data.Reference;
 using GovBot.Data.Reports;
 using GovBot.Data.Tests;
 using GovBot.Skills.Conversation;
@@ -26,6 +27,8 @@ internal sealed class ReportWorld : IDisposable
     public TestStore Store { get; } = new();
     public FakeTimeProvider Time { get; } = new(Start);
     public ReportOptions Options { get; } = new();
+    /// <summary>One per world, as the host holds one: steps share what it keeps in memory.</summary>
+    public ReferenceCache Reference { get; } = new();
 
     public static async Task<ReportWorld> StartAsync()
     {
@@ -104,7 +107,7 @@ internal sealed class ReportWorld : IDisposable
         {
             Db = world.Store.CreateDb();
             var options = Microsoft.Extensions.Options.Options.Create(world.Options);
-            Routing = new ReportRouting(Db);
+            Routing = new ReportRouting(Db, new ReferenceData(Db, world.Reference));
             Reports = new ReportService(Db, Routing, world.Time, options);
             Deadlines = new ReportDeadlines(Db, Reports, Routing, world.Time, options, NullLogger<ReportDeadlines>.Instance);
         }
