@@ -46,8 +46,10 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         var wecom = new WeComUserSimulator(http, crypto, HostUnderTest.CorpId, HostUnderTest.AgentId, TimeProvider.System);
 
         var recorder = new LoadRecorder();
+        // A Redis server kept from an earlier run still holds that run's dialogs: each run's members are new people.
+        var run = Guid.NewGuid().ToString("N")[..6];
         var members = new ConcurrentQueue<SimulatedMember>(Enumerable.Range(1, options.Users)
-            .Select(i => new SimulatedMember($"load-{i:D5}", i, new Random(i), options.Mix)));
+            .Select(i => new SimulatedMember($"load-{run}-{i:D5}", i, new Random(i), options.Mix)));
         var memory = new List<long> { host.WorkingSetBytes };
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(host, memory, sampling.Token);
