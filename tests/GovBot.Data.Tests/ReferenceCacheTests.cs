@@ -34,7 +34,7 @@ public sealed class ReferenceCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task Residents_registering_and_moving_keep_the_snapshot_but_a_grid_worker_renamed_reloads_it()
+    public async Task Residents_registering_and_moving_keep_the_snapshot_but_a_grid_worker_given_a_new_phone_reloads_it()
     {
         await (await _store.MigratedAndSeededAsync()).DisposeAsync();
         var before = await SnapshotAsync();
@@ -50,11 +50,11 @@ public sealed class ReferenceCacheTests : IDisposable
 
         var (gridId, workerId) = await WithDbAsync(db => db.GridWorkers.Select(w => new { w.GridId, w.PersonId }).FirstAsync()
             .ContinueWith(t => (t.Result.GridId, t.Result.PersonId)));
-        Execute($"""UPDATE "People" SET "Name" = '改名了' WHERE "Id" = {workerId}""");
+        Execute($"""UPDATE "People" SET "Phone" = '13900000000' WHERE "Id" = {workerId}""");
 
         var after = await SnapshotAsync();
         Assert.NotSame(before, after);
-        Assert.Contains(after.WorkersOf(gridId), w => w.Id == workerId && w.Name == "改名了");
+        Assert.Contains(after.WorkersOf(gridId), w => w.Id == workerId && w.Phone == "13900000000");
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace GovBot.Data.Messaging;
 
 /// <summary>
@@ -23,15 +19,9 @@ public static class InboxInsert
     /// Inserts <paramref name="row"/> as it is (pending, or already answered) inside the context's current transaction
     /// and sets its id; false, and nothing written, when a message with the same dedup key is already stored.
     /// </summary>
-    public static async Task<bool> TryInsertAsync(this GovBotDb db, InboxMessage row, CancellationToken ct)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+    public static Task<bool> TryInsertAsync(this GovBotDb db, InboxMessage row, CancellationToken ct) =>
+        StoreCommand.RunAsync(db, Sql, async (command, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = Sql;
             command.Parameters.AddWithValue("$dedup", row.DedupKey);
             command.Parameters.AddWithValue("$user", row.UserId);
             command.Parameters.AddWithValue("$type", row.MsgType);
@@ -44,10 +34,5 @@ public static class InboxInsert
             if (await command.ExecuteScalarAsync(ct) is not long id) return false;
             row.Id = id;
             return true;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, ct);
 }

@@ -8,7 +8,7 @@ namespace GovBot.Data.Migrations
 {
     /// <summary>
     /// A stamp that changes with every write to the reference data the chat keeps in memory (categories, compounds,
-    /// buildings, micro-grids, grid workers and their names), kept by triggers so that a change made by any
+    /// buildings, micro-grids, grid workers with their names and phones), kept by triggers so that a change made by any
     /// process, or straight in the database, is seen by the next turn. Raw SQL only: the model has no entity for it.
     /// </summary>
     [DbContext(typeof(GovBotDb))]
@@ -28,9 +28,9 @@ namespace GovBot.Data.Migrations
             foreach (var table in Tables)
                 foreach (var when in Events)
                     migrationBuilder.Sql($"""CREATE TRIGGER "{Trigger(table, when)}" AFTER {when} ON "{table}" BEGIN {bump} END;""");
-            // People change all the time (newcomers, addresses); only a grid worker's name or WeCom id is cached.
+            // People change all the time (newcomers, addresses); only what a grid worker is reached by is cached.
             migrationBuilder.Sql($"""
-                CREATE TRIGGER "{Trigger("People", "UPDATE")}" AFTER UPDATE OF "Name", "WeComUserId" ON "People"
+                CREATE TRIGGER "{Trigger("People", "UPDATE")}" AFTER UPDATE OF "Name", "Phone", "WeComUserId" ON "People"
                 WHEN EXISTS (SELECT 1 FROM "GridWorkers" WHERE "PersonId" = NEW."Id") BEGIN {bump} END;
                 """);
         }

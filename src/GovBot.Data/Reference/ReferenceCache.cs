@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GovBot.Data.Reference;
 
@@ -34,22 +33,13 @@ public sealed class ReferenceCache
 
     private static async Task<long?> StampAsync(GovBotDb db, CancellationToken ct)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = StampSql;
-            return await command.ExecuteScalarAsync(ct) as long?;
+            return await StoreCommand.RunAsync(db, StampSql, async (command, ct) => await command.ExecuteScalarAsync(ct) as long?, ct);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
         {
             return null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -46,8 +46,8 @@ public sealed partial class TurnProcessor(
     private const int MaxOpened = 10_000;
 
     /// <summary>
-    /// Turns opened inside their callback that must write, by inbox id: their drain neither counts the message
-    /// against the flood guard again nor tries it read-only a second time.
+    /// Turns opened inside their callback and left to their drain (known to write, or refused there), by inbox id:
+    /// their drain neither counts the message against the flood guard again nor tries it read-only a second time.
     /// </summary>
     private readonly ConcurrentDictionary<long, TurnStart> _opened = new();
 
@@ -122,10 +122,7 @@ public sealed partial class TurnProcessor(
                 // WeCom repeated the delivery while this turn ran, and the repeat is stored pending: its drain runs
                 // the turn, so this one is rolled back whole.
                 if (accepted.Duplicate) throw new RepeatedDelivery(accepted);
-                // Skills leave some changes for their caller to save (a newcomer's row, a card's update).
-                await db.SaveChangesAsync(ct);
-                // A reply answered passively may still have pushed to others (the grid worker's card).
-                return (turn, accepted, passive, pushed || db.Outbox.Local.Count > 0);
+                return (turn, accepted, passive, pushed);
             }, ct);
         }
         catch (RepeatedDelivery repeated)
@@ -162,17 +159,21 @@ public sealed partial class TurnProcessor(
         return await AnyPending.For(db)(db, userId);
     }
 
-    /// <summary>The row of a turn answered inside its callback: done, with its passive answer, in one insert.</summary>
+    /// <summary>
+    /// The row of a turn answered inside its callback: done, with its passive answer, in one insert; then whatever the
+    /// turn left for its caller to save (a newcomer's row, a card's update), unless WeCom had delivered it before.
+    /// </summary>
     private async Task<(Accepted, string? Passive, bool Pushed)> StoreAnsweredAsync(GovBotDb db, InboxMessage row, Reply reply, CancellationToken ct)
     {
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
         row.PassiveReply = reply.IsPlainText && !reply.IsEmpty ? reply.ToPlainText() : null;
         var accepted = await InboxWriter.InsertAsync(db, row, ct);
-        if (accepted.Duplicate || row.PassiveReply is not null || reply.IsEmpty) return (accepted, row.PassiveReply, false);
-        await EnqueueReplyAsync(db, row, reply, ct);
+        if (accepted.Duplicate) return (accepted, null, false);
+        if (row.PassiveReply is null && !reply.IsEmpty) await EnqueueReplyAsync(db, row, reply, ct);
         await db.SaveChangesAsync(ct);
-        return (accepted, null, true);
+        // A reply answered passively may still have pushed to others (the grid worker's card).
+        return (accepted, row.PassiveReply, db.Outbox.Local.Count > 0);
     }
 
     /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Places;
+using GovBot.Data.Reference;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace GovBot.Skills.GridContact;
 /// building belongs to no grid. 物业电话, 党群服务中心在哪 and 暖新驿站几点开门 are answered for the same compound
 /// by <see cref="PlaceContacts"/>.
 /// </summary>
-public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
+public sealed class GridContactSkill(GovBotDb db, PlaceContacts places, ReferenceData reference) : ISkill
 {
     public string Name => "grid-contact";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.GridContact];
@@ -36,7 +37,7 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
             if (building.MicroGrid is { Grid: { } grid } micro)
             {
                 var text = new StringBuilder($"您家{building.Compound!.Name}{building.Name}属于{grid.Name}。");
-                await foreach (var worker in WorkersOfGrid.For(db)(db, grid.Id).WithCancellation(ct))
+                foreach (var worker in (await reference.GetAsync(ct)).WorkersOf(grid.Id))
                     text.Append("\n网格员：").Append(Contact(worker));
                 if (micro.Lead is { } lead)
                     text.Append("\n微网格长：").Append(Contact(lead)).Append('（').Append(micro.Name).Append('）');
@@ -45,9 +46,8 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
         }
         else if (user.CompoundId is { } compoundId)
         {
-            var grids = await db.Buildings.Where(b => b.CompoundId == compoundId && b.MicroGridId != null)
-                .Select(b => b.MicroGrid!.GridId).Distinct().ToListAsync(ct);
-            var workers = await WorkersAsync(grids, ct);
+            var known = await reference.GetAsync(ct);
+            var workers = known.GridsOfCompound(compoundId).SelectMany(known.WorkersOf).ToList();
             if (workers.Count > 0)
                 return Reply.Text("您小区的网格员：\n" + string.Join("\n", workers.Select(Contact)) + "\n告诉我您住几号楼，就能找到负责您家的那一位。");
         }
@@ -66,21 +66,13 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places) : ISkill
 
     public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => StartAsync(turn, ct);
 
-    // Asked for nearly every resident who asks: compiled once, they skip EF's per-call look at the expression tree.
+    // Asked for nearly every resident who asks: compiled once, it skips EF's per-call look at the expression tree.
     private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<Building>>> BuildingWithGrid = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, int buildingId, CancellationToken ct) => db.Buildings.AsNoTracking()
             .Include(b => b.Compound)
             .Include(b => b.MicroGrid!).ThenInclude(m => m.Lead)
             .Include(b => b.MicroGrid!).ThenInclude(m => m.Grid)
             .First(b => b.Id == buildingId)));
-
-    private static readonly ModelQuery<Func<GovBotDb, int, IAsyncEnumerable<Person>>> WorkersOfGrid = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int gridId) => db.GridWorkers.AsNoTracking().Where(w => w.GridId == gridId)
-            .OrderBy(w => w.PersonId).Select(w => w.Person!)));
-
-    private Task<List<Person>> WorkersAsync(IReadOnlyCollection<int> gridIds, CancellationToken ct) =>
-        db.GridWorkers.AsNoTracking().Where(w => gridIds.Contains(w.GridId))
-            .OrderBy(w => w.GridId).ThenBy(w => w.PersonId).Select(w => w.Person!).ToListAsync(ct);
 
     private static string Contact(Person p) => p.Phone is { } phone ? $"{p.Name} {phone}" : p.Name;
 }
