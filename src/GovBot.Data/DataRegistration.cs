@@ -16,8 +16,9 @@ public static class DataRegistration
     /// <summary>
     /// Registers the store: a pooled <see cref="IDbContextFactory{GovBotDb}"/> for background work,
     /// a scoped <see cref="GovBotDb"/> for request handlers (bound to a commit group's transaction inside one),
-    /// the <see cref="StoreGroupCommit"/> for the hot writers, the <see cref="ReferenceCache"/>, <see cref="DataOptions"/>, and the
-    /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start.
+    /// the <see cref="StoreGroupCommit"/> for the hot writers, the <see cref="ReferenceCache"/>, <see cref="DataOptions"/>, the
+    /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start, and the
+    /// <see cref="StoreCheckpointer"/>.
     /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root.
     /// </summary>
     public static IHostApplicationBuilder AddGovBotData(this IHostApplicationBuilder builder)
@@ -48,6 +49,7 @@ public static class DataRegistration
         services.TryAddSingleton<ReferenceCache>();
         services.TryAddScoped<ReferenceData>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddHostedService<StoreCheckpointer>();
         return builder;
     }
 

@@ -28,6 +28,25 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
         if (IsReadOnly) throw new StoreWriteDeferredException();
     }
 
+    /// <summary>Runs once, after the context is disposed: a read-only lane takes its connection back.</summary>
+    internal Action? Disposed { get; set; }
+
+    public override void Dispose()
+    {
+        var disposed = Disposed;
+        Disposed = null;
+        base.Dispose();
+        disposed?.Invoke();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var disposed = Disposed;
+        Disposed = null;
+        await base.DisposeAsync();
+        disposed?.Invoke();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (IsReadOnly && ChangeTracker.HasChanges()) throw new StoreWriteDeferredException();

@@ -14,8 +14,10 @@ internal static class StoreCommand
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            if (SqliteStatementCache.Instance.Rent(connection, sql, transaction) is { } kept) return await run(kept, ct);
             await using var command = connection.CreateCommand();
-            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Transaction = transaction;
             command.CommandText = sql;
             return await run(command, ct);
         }

@@ -128,8 +128,10 @@ public sealed partial class StoreGroupCommit(
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         SqlitePragmaInterceptor.Instance.Apply(connection);
-        // Already open with its pragmas, so no interceptor; the app's logging, so EF's logs from group work show as any other.
-        var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite(connection).UseLoggerFactory(logs).Options;
+        SqliteStatementCache.Instance.Keep(connection);
+        // Already open with its pragmas, so no pragma interceptor; the app's logging, so EF's logs from group work show as any other.
+        var options = new DbContextOptionsBuilder<GovBotDb>()
+            .UseSqlite(connection).AddInterceptors(SqliteStatementCache.Instance).UseLoggerFactory(logs).Options;
         _contexts = new PooledDbContextFactory<GovBotDb>(options, poolSize: 16);
         _connection = connection;
         return (connection, _contexts);

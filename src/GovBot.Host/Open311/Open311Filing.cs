@@ -45,14 +45,12 @@ public sealed partial class Open311Filing(
             ReporterContact = Contact(form),
         };
 
-        // FileAsync saves twice (the id makes the ticket); one transaction keeps a half-filed report out of sight.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var report = await reports.FileAsync(draft, null, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         outbox.Signal();
 
+        // The answer names the grid (or the community) that has it.
         await db.Entry(report).Reference(r => r.Grid).LoadAsync(ct);
+        await db.Entry(report).Reference(r => r.Community).LoadAsync(ct);
         LogFiled(log, report.Ticket, client.Name, category.Name);
         return new CreatedRequestDto(report.Ticket, $"已转{RequestMapping.Agency(report)}处理，{ServiceMapping.Notice(category)}。", AccountId: null);
     }

@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Reference;
 using GovBot.Data.Reports;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
@@ -35,20 +36,28 @@ public sealed record Transition(bool Done, string? Refusal = null)
 /// event row, and the pushes that tell the people concerned. Changes join the caller's unit of work;
 /// the caller saves.
 /// </summary>
-public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvider time, IOptions<ReportOptions> options)
+public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceData reference, TimeProvider time, IOptions<ReportOptions> options)
 {
     public const string CardTaskPrefix = "report-";
     /// <summary>The action of a handover's event row; the deadline sweep restarts the accept clock there.</summary>
     public const string HandOverAction = "转交";
 
+    /// <summary>
+    /// Files the report with its first event and the grid workers' card in one save. Runs in the caller's write
+    /// transaction (a commit group's), or in one of its own.
+    /// </summary>
     public async Task<Report> FileAsync(NewReport draft, Person? reporter, CancellationToken ct)
     {
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var now = time.GetUtcNow();
         var route = await routing.RouteAsync(draft.CommunityId, draft.CompoundId, draft.BuildingId, ct);
+        // The id is taken before the insert, so that the ticket it makes is on the card saved with the report. Inside a
+        // write transaction nobody else can take it meanwhile; SQLite would give a new row the same one.
+        var id = (await HighestReportId.For(db)(db, ct) ?? 0) + 1;
         var report = new Report
         {
-            // A placeholder keeps the unique index happy until the id gives the real, speakable ticket.
-            Ticket = "~" + Guid.NewGuid().ToString("N")[..10],
+            Id = id,
+            Ticket = options.Value.TicketPrefix + (1000 + id),
             Reporter = reporter,
             ExternalReporter = draft.ExternalReporter,
             ReporterContact = draft.ReporterContact,
@@ -72,13 +81,24 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             report.Photos.Add(new ReportPhoto { MediaId = mediaId, PicUrl = picUrl });
         report.Events.Add(new ReportEvent { To = ReportStatus.Reported, Actor = reporter, Action = "上报", Note = draft.Description, At = now });
         db.Reports.Add(report);
-        await db.SaveChangesAsync(ct);
 
-        report.Ticket = options.Value.TicketPrefix + (1000 + report.Id);
-        await LoadAsync(report, ct);
-        await PushAsync(route.Workers, WorkerCard(report), $"report:{report.Id}:card", ct);
+        await PushAsync(route.Workers, WorkerCard(report, await NamesAsync(draft, ct)), $"report:{report.Id}:card", ct);
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return report;
+    }
+
+    /// <summary>What a new report's card names, from the reference data in memory rather than read back.</summary>
+    private async Task<(string Category, string Place)> NamesAsync(NewReport draft, CancellationToken ct)
+    {
+        var places = await reference.GetAsync(ct);
+        var category = places.Categories.FirstOrDefault(c => c.Id == draft.CategoryId)?.Name
+            ?? await db.ReportCategories.Where(c => c.Id == draft.CategoryId).Select(c => c.Name).SingleAsync(ct);
+        var compound = draft.CompoundId is { } c ? places.Compound(c)?.Name : null;
+        var building = draft.BuildingId is { } b ? places.Building(b)?.Name : null;
+        var place = ReportWording.Place(compound, building, draft.PlaceNote, draft.LocationLabel)
+            ?? await db.Communities.Where(x => x.Id == draft.CommunityId).Select(x => x.Name).SingleAsync(ct);
+        return (category, place);
     }
 
     public Task<Report?> FindAsync(int id, CancellationToken ct) => Query().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -195,7 +215,8 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             report.AcceptedAt = report.UpdatedAt;
         }
         if (recipients.Count > 0)
-            await PushAsync(recipients.Where(p => p.Id != actor.Id).ToList(), WorkerCard(report), Key(report, "handover-card"), ct);
+            await PushAsync(recipients.Where(p => p.Id != actor.Id).ToList(), WorkerCard(report, (report.Category!.Name, ReportWording.Place(report))),
+                Key(report, "handover-card"), ct);
         await NotifyResidentsAsync(report, $"您反映的问题（{report.Ticket}）已转交{name}处理。", ct);
         return Transition.Ok;
     }
@@ -317,9 +338,9 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
     /// <summary>One push per report, purpose and moment: a turn retried after a failed commit cannot push twice.</summary>
     private static string Key(Report report, string purpose) => $"report:{report.Id}:{purpose}:{report.UpdatedAt.UtcTicks}";
 
-    private static CardPart WorkerCard(Report r) => new(
+    private static CardPart WorkerCard(Report r, (string Category, string Place) names) => new(
         $"居民反映 {r.Ticket}",
-        $"{r.Category!.Name}｜{ReportWording.Place(r)}\n{r.Description}\n反映人：{ReportWording.MaskName(r.Reporter?.Name ?? r.ExternalReporter)}　{ReportWording.Local(r.CreatedAt)}"
+        $"{names.Category}｜{names.Place}\n{r.Description}\n反映人：{ReportWording.MaskName(r.Reporter?.Name ?? r.ExternalReporter)}　{ReportWording.Local(r.CreatedAt)}"
             + (r.Photos.Count > 0 ? $"\n附照片 {r.Photos.Count} 张" : ""),
         [new CardButton($"casework:accept:{r.Id}", "受理", Primary: true), new CardButton($"casework:handover:{r.Id}", "转交")],
         CardTaskId(r));
@@ -362,17 +383,12 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, TimeProvid
             .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
             .Where(r => ids.Contains(r.Id))));
 
-    /// <summary>What the grid worker's card names: the entities it returns are tracked and fixed up onto the report.</summary>
-    private static readonly ModelQuery<Func<GovBotDb, int, CancellationToken, Task<CardPlaces>>> CardPlacesOf = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int id, CancellationToken ct) => db.Reports.Where(r => r.Id == id)
-            .Select(r => new CardPlaces(r.Category, r.Compound, r.Building, r.Community)).Single()));
-
-    private sealed record CardPlaces(ReportCategory? Category, Data.Places.Compound? Compound, Data.Places.Building? Building, Data.Places.Community? Community);
+    /// <summary>The highest report id so far (null for none), from the primary key alone.</summary>
+    private static readonly ModelQuery<Func<GovBotDb, CancellationToken, Task<int?>>> HighestReportId = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, CancellationToken ct) => db.Reports.Max(r => (int?)r.Id)));
 
     private IQueryable<Report> Query() => db.Reports
         .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
         .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
         .AsSplitQuery();
-
-    private Task LoadAsync(Report report, CancellationToken ct) => CardPlacesOf.For(db)(db, report.Id, ct);
 }

@@ -16,12 +16,16 @@ public static class ReportWording
         _ => "处理中",
     };
 
-    public static string Place(Report r)
+    public static string Place(Report r) =>
+        Place(r.Compound?.Name, r.Building?.Name, r.PlaceNote, r.LocationLabel) ?? r.Community?.Name ?? "";
+
+    /// <summary>The place from its parts; null when there is none, and the community is all there is to say.</summary>
+    public static string? Place(string? compound, string? building, string? note, string? label)
     {
-        var place = (r.Compound?.Name ?? "") + (r.Building?.Name ?? "");
-        if (r.PlaceNote is { Length: > 0 } note) place += (place.Length > 0 ? " " : "") + note;
-        if (place.Length == 0 && r.LocationLabel is { Length: > 0 } label) place = label;
-        return place.Length > 0 ? place : r.Community?.Name ?? "";
+        var place = (compound ?? "") + (building ?? "");
+        if (note is { Length: > 0 }) place += (place.Length > 0 ? " " : "") + note;
+        if (place.Length == 0 && label is { Length: > 0 }) place = label;
+        return place.Length > 0 ? place : null;
     }
 
     /// <summary>"张丽" → "张女士/先生" is guesswork; "张*" hides the name without guessing.</summary>

@@ -107,8 +107,9 @@ internal sealed class ReportWorld : IDisposable
         {
             Db = world.Store.CreateDb();
             var options = Microsoft.Extensions.Options.Options.Create(world.Options);
-            Routing = new ReportRouting(Db, new ReferenceData(Db, world.Reference));
-            Reports = new ReportService(Db, Routing, world.Time, options);
+            var reference = new ReferenceData(Db, world.Reference);
+            Routing = new ReportRouting(Db, reference);
+            Reports = new ReportService(Db, Routing, reference, world.Time, options);
             Deadlines = new ReportDeadlines(Db, Reports, Routing, world.Time, options, NullLogger<ReportDeadlines>.Instance);
         }
 
