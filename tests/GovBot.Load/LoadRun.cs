@@ -163,10 +163,13 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     {
         try
         {
-            while (true)
+            for (var samples = 1; ; samples++)
             {
                 await Task.Delay(TimeSpan.FromMinutes(1) / SamplesPerMinute, ct);
-                lock (memory) memory.Add(host.WorkingSetBytes);
+                var bytes = host.WorkingSetBytes;
+                lock (memory) memory.Add(bytes);
+                // Shown as the run goes: a long run's audit may wait a long while for cards held at WeCom's pace.
+                if (samples % SamplesPerMinute == 0) Console.WriteLine($"minute {samples / SamplesPerMinute}: host memory {bytes / (1024 * 1024)} MB");
             }
         }
         catch (OperationCanceledException) { }

@@ -1,6 +1,7 @@
 using GovBot.Data.Reports;
 using GovBot.Data.Seeding;
 using GovBot.Skills.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.Tests.Reports;
 
@@ -15,6 +16,32 @@ public sealed class ReportTransitionTests : IAsyncLifetime
     {
         _world.Dispose();
         return Task.CompletedTask;
+    }
+
+    // Filing, the first move: the report, its first event and the grid worker's card are stored together or not at all.
+    [Fact]
+    public async Task A_filing_undone_leaves_no_report_no_event_and_no_card_and_the_next_gets_its_ticket()
+    {
+        var first = await _world.FileAsync(DemoUsers.Resident, "设施损坏", "清华苑一期", 3);
+
+        await _world.WithAsync(async s =>
+        {
+            await using var transaction = await s.Db.Database.BeginTransactionAsync();
+            var person = await s.PersonAsync(DemoUsers.Resident);
+            var category = await s.Db.ReportCategories.FirstAsync(c => c.Name == "环境卫生");
+            var compound = await s.Db.Compounds.FirstAsync(c => c.Name == "清华苑一期");
+            await s.Reports.FileAsync(new NewReport(category.Id, "楼道堆满了杂物", compound.CommunityId) { CompoundId = compound.Id }, person, default);
+            await transaction.RollbackAsync();
+            return 0;
+        });
+        var next = await _world.FileAsync(DemoUsers.Resident, "设施损坏", "清华苑一期", 5);
+
+        Assert.Equal("S1001", first.Ticket);
+        Assert.Equal("S1002", next.Ticket);
+        Assert.Equal(2, await _world.WithAsync(s => s.Db.Reports.CountAsync()));
+        Assert.Equal(2, await _world.WithAsync(s => s.Db.ReportEvents.CountAsync()));
+        var cards = (await _world.PushesToAsync(DemoUsers.GridWorker)).Select(p => p.Text.Split('\n')[0] + "｜" + p.Text.Split('\n')[1]).ToList();
+        Assert.Equal(["居民反映 S1001｜设施损坏｜清华苑一期3号楼", "居民反映 S1002｜设施损坏｜清华苑一期5号楼"], cards);
     }
 
     [Fact]
