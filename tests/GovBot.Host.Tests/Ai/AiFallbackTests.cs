@@ -117,10 +117,13 @@ public sealed class AiFallbackTests : IAsyncLifetime
     public async Task Calls_and_fallbacks_are_counted_by_reason()
     {
         var counts = new Dictionary<string, long>();
+        // Other hosts run beside this one in the test process: count only this host's meter.
+        var meters = _ai.Bot.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == AiMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == AiMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+                l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {

@@ -36,10 +36,14 @@ public sealed class TerminalChatTests
             "小助手：【卡片】居民反映 S1001",
             "[1] 受理  [2] 转交",
             "已受理 S1001",
-            "（卡片已更新：王建军已受理）",
             "—— 现在是 张丽（居民·清华苑一期3号楼） ——",
             "网格员王建军已受理",
             "再见！");
+        // The tapped card changes in place while the answer is on its way: either may show first.
+        AssertInOrder(transcript,
+            "[1] 受理  [2] 转交",
+            "（卡片已更新：王建军已受理）",
+            "—— 现在是 张丽（居民·清华苑一期3号楼） ——");
         // Each line waited for its answer: the confirmation came before "是" was sent, the report before the switch.
         Assert.DoesNotContain("没有这个命令", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("您好！我是社区小助手", transcript, StringComparison.Ordinal);
