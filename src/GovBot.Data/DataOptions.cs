@@ -11,4 +11,10 @@ public sealed class DataOptions
     /// WeCom corp, where the demo WeCom user ids could collide with real ones.
     /// </summary>
     public bool SeedDemoCounty { get; set; } = true;
+
+    /// <summary>
+    /// Pages (4 KB each) the write-ahead log may hold before <see cref="StoreCheckpointer"/> restarts it, holding the
+    /// write gate for the moment it takes. A light load never gets there; under steady writes the log stays near it.
+    /// </summary>
+    public int LogRestartPages { get; set; } = 4096;
 }

@@ -28,7 +28,9 @@ public static class DataRegistration
         if (services.Any(d => d.ServiceType == typeof(DatabaseInitializer)))
             return builder;
 
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName)
+            .Validate(o => o.LogRestartPages > 0, "Data:LogRestartPages must be a positive number of pages.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // Resolved when the first context is made, not now, so that configuration added after this

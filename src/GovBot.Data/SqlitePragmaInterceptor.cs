@@ -17,10 +17,13 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public const int BusyTimeoutMs = 5000;
 
+    /// <summary>A log that grew long under a burst is cut back to 64 MB when it starts again, not kept at its longest.</summary>
+    public const long JournalSizeLimit = 64L * 1024 * 1024;
+
     // busy_timeout comes first so that switching to WAL waits for a writer instead of failing at once. Checkpoints are
     // left to StoreCheckpointer: run by SQLite itself, one would stall the commit that happened to fill the WAL.
     private static readonly string ReadWritePragmas =
-        $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
+        $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={JournalSizeLimit};";
 
     // A read-only connection (EF probes existence with one) cannot switch the journal mode.
     private static readonly string ReadOnlyPragmas = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON;";

@@ -1,4 +1,6 @@
 using GovBot.Data.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Data.Tests;
@@ -12,7 +14,11 @@ public sealed class StoreCheckpointerTests : IAsyncLifetime
     private readonly TestStore _store = new();
     private IHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await _store.StartHostAsync();
+    // A short log before it is restarted, so that a few seconds of writes would outgrow it many times.
+    private const int RestartPages = 256;
+
+    public async Task InitializeAsync() =>
+        _host = await _store.StartHostAsync(new Dictionary<string, string?> { ["Data:LogRestartPages"] = $"{RestartPages}" });
 
     public async Task DisposeAsync()
     {
@@ -72,5 +78,68 @@ public sealed class StoreCheckpointerTests : IAsyncLifetime
         // where six rounds' worth would be several times the file.
         var wal = new FileInfo(_store.FilePath + "-wal").Length;
         Assert.True(wal < FileSize, $"the log is {wal} bytes beside a file of {FileSize}");
+    }
+
+    [Fact]
+    public async Task Under_writes_that_never_pause_the_log_still_starts_again()
+    {
+        // The commit group's way of writing: one writer after another through the gate, never a pause, readers beside
+        // (the readers keep SQLite from restarting the log on its own). It stops once the log has started again three
+        // times, or once it is clearly growing without end.
+        var gate = _host.Services.GetRequiredService<StoreWriteGate>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var firstRound = RestartsSoFar();
+        var restarts = 0L;
+        var longestLog = 0L;
+        var rows = 0;
+        async Task WriteAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using (await gate.EnterAsync(CancellationToken.None))
+                {
+                    await using var db = _store.CreateDb();
+                    for (var j = 0; j < 20; j++)
+                        db.People.Add(new Person { WeComUserId = $"w-{rows + j}", Name = new string('居', 200), Roles = Roles.Resident });
+                    await db.SaveChangesAsync();
+                    rows += 20;
+                }
+                await Task.Yield(); // SQLite's async calls finish synchronously: leave the thread pool room for the checkpointer
+            }
+        }
+        async Task ReadAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using (var db = _store.CreateDb()) await db.People.CountAsync();
+                await Task.Yield();
+            }
+        }
+        async Task WatchAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var log = new FileInfo(_store.FilePath + "-wal");
+                if (log.Exists) longestLog = Math.Max(longestLog, log.Length);
+                restarts = RestartsSoFar() - firstRound;
+                if (restarts >= 3 || longestLog > 256L * 1024 * 1024) await stop.CancelAsync();
+                await Task.Delay(20);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(WriteAsync), Task.Run(ReadAsync), Task.Run(ReadAsync), Task.Run(WatchAsync));
+
+        Assert.True(restarts >= 3, $"the log started again {restarts} times in {rows} rows, and grew to {longestLog} bytes");
+        Assert.True(longestLog < 128L * 1024 * 1024, $"the log grew to {longestLog} bytes");
+    }
+
+    /// <summary>The log's header counts its restarts (the checkpoint sequence number, big-endian, at byte 12).</summary>
+    private long RestartsSoFar()
+    {
+        // The host's start closed every connection, and the last one out removed the log; the first write makes a new one.
+        if (!File.Exists(_store.FilePath + "-wal")) return 0;
+        using var wal = new FileStream(_store.FilePath + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        return wal.Read(header) == 16 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]) : 0;
     }
 }

@@ -23,7 +23,7 @@ public sealed class TestStore : IDisposable
     }
 
     /// <summary>A started host with the store registered as the app registers it, on this file, without the demo county.</summary>
-    public async Task<IHost> StartHostAsync()
+    public async Task<IHost> StartHostAsync(IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,6 +36,7 @@ public sealed class TestStore : IDisposable
             ["ConnectionStrings:GovBot"] = ConnectionString,
             ["Data:SeedDemoCounty"] = "false",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGovBotData();
         var host = builder.Build();
         await host.StartAsync();
