@@ -12,12 +12,16 @@ public static class Intents
     public const string MyRequests = "my_requests";
     /// <summary>A 党员中心户 or grid worker saying which household they visited (周走访).</summary>
     public const string RecordVisit = "record_visit";
+    /// <summary>Someone who wants to become a volunteer or join a volunteer team (not to book a service).</summary>
+    public const string Volunteer = "volunteer";
+    /// <summary>Someone who wants a real person instead of the bot (转人工).</summary>
+    public const string Handoff = "handoff";
     public const string Help = "help";
     public const string Cancel = "cancel";
     public const string Other = "other";
 
     public static readonly IReadOnlyList<string> All =
-        [ReportProblem, CheckIn, BookService, QueryPoints, MicroWish, GridContact, MyRequests, RecordVisit, Help, Cancel, Other];
+        [ReportProblem, CheckIn, BookService, QueryPoints, MicroWish, GridContact, MyRequests, RecordVisit, Volunteer, Handoff, Help, Cancel, Other];
 }
 
 /// <summary>Entity names the router emits.</summary>
