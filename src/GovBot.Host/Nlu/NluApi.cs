@@ -15,7 +15,7 @@ public static class NluApi
 
     public sealed record EntityDto(string Entity, string Value, int Start, int End);
 
-    /// <param name="Router">"rules" or "llm": which router answered.</param>
+    /// <param name="Router">"rules", "classifier" or "llm": which router answered.</param>
     /// <param name="Fallback">Why the rules answered although a model is configured ("timeout", "invalid"…); left out otherwise.</param>
     public sealed record ParseResponse(
         string Text, IntentDto Intent, IReadOnlyList<EntityDto> Entities, string Router,

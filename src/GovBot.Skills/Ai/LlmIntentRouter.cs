@@ -10,13 +10,13 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace GovBot.Skills.Ai;
 
 /// <summary>
-/// Routes through a language model by function calling, with the rules underneath: the rules always parse first
-/// (they cost microseconds and find spans and phone numbers); then the model picks one of the skills' functions
-/// within <see cref="AiOptions.Timeout"/>. A slow, failing or unbelievable answer leaves the rules' result standing,
-/// so with the model broken the bot behaves exactly as without it.
+/// Routes through a language model by function calling, with the local router underneath: it always parses first
+/// (rules and the trained classifier cost microseconds and find spans and phone numbers); then the model picks one of
+/// the skills' functions within <see cref="AiOptions.Timeout"/>. A slow, failing or unbelievable answer leaves the
+/// local result standing, so with the model broken the bot behaves exactly as without it.
 /// </summary>
 public sealed partial class LlmIntentRouter(
-    RuleIntentRouter rules,
+    IntentRouter rules,
     Kernel kernel,
     RoutePrompt prompt,
     ProposalValidator validator,

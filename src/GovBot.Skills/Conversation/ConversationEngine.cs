@@ -49,11 +49,15 @@ public sealed partial class ConversationEngine(
         var turn = new TurnContext(message, person, dialog, nlu, now);
 
         var (reply, skill) = await DispatchAsync(turn, ct);
+        reply = CarrySuspended(turn, dialog, reply);
+        RememberPrompt(turn, reply);
         for (var i = 0; i < MaxFollowUps && turn.FollowUp is { } followUp; i++)
         {
             var next = new TurnContext(IncomingMessage.FromText(message.UserId, followUp, now), person, turn.Dialog,
                 await router.ParseAsync(followUp, ct), now);
             var (more, nextSkill) = await DispatchAsync(next, ct);
+            more = CarrySuspended(next, turn.Dialog, more);
+            RememberPrompt(next, more);
             reply = reply.Then(more);
             skill = nextSkill ?? skill;
             turn = Carry(turn, next);
@@ -69,9 +73,14 @@ public sealed partial class ConversationEngine(
         var message = turn.Message;
         if (message.Kind == MessageKind.Event) return await OnEventAsync(turn, ct);
 
-        var intent = turn.Nlu?.Intent.Name;
         var dialog = turn.Dialog;
+        if (dialog is { ResumeOffered: true })
+        {
+            if (await ResumeAsync(turn, dialog, ct) is { } resumed) return resumed;
+            dialog = turn.Dialog;
+        }
 
+        var intent = turn.Nlu?.Intent.Name;
         if (intent == Intents.Cancel && !IsConfirmationAnswer(turn))
         {
             if (dialog is null) return (Reply.Text("现在没有在办的事项。需要帮忙时回复「菜单」看看。"), null);
@@ -92,15 +101,67 @@ public sealed partial class ConversationEngine(
         }
 
         if (dialog is not null && skills.ByName(dialog.Skill) is { } current)
-            return (await current.ContinueAsync(turn, ct), current.Name);
+        {
+            if (current.Name != OnboardingSkill && Interruptions.Of(turn, dialog, current) is { } other && skills.ForIntent(other) is { } next)
+                return await InterruptAsync(turn, dialog, next, ct);
+            var answer = await current.ContinueAsync(turn, ct);
+            if (!turn.Declined) return (answer, current.Name);
+            if (turn.Nlu?.Intent.Name is { } declined && skills.ForIntent(declined) is { } taker)
+                return await InterruptAsync(turn, dialog, taker, ct);
+            turn.Continue(dialog);
+            return (Fallback(message), current.Name);
+        }
 
         // A photo or a location sent on its own is how people show a problem (随手拍).
         if (message.Kind is MessageKind.Image or MessageKind.Location) intent = Intents.ReportProblem;
 
-        if (intent is not null && skills.ForIntent(intent) is { } skill)
+        if (intent is not null && intent != Intents.Other && skills.ForIntent(intent) is { } skill)
             return (await skill.StartAsync(turn, ct), skill.Name);
 
+        if (message.Kind == MessageKind.Text && SmallTalk.Answer(turn.Text) is { } chat) return (chat, null);
         return (Fallback(message), null);
+    }
+
+    /// <summary>
+    /// The message is another request in the middle of a dialog: handle it as that request with the dialog put aside,
+    /// to be offered back once the request is done (see <see cref="CarrySuspended"/>).
+    /// </summary>
+    private async Task<(Reply, string?)> InterruptAsync(TurnContext turn, DialogState dialog, ISkill next, CancellationToken ct)
+    {
+        var aside = dialog with { Suspended = null, ResumeOffered = false };
+        turn.Reset(null);
+        var reply = await next.StartAsync(turn, ct);
+        turn.Suspend(aside);
+        return (reply, next.Name);
+    }
+
+    /// <summary>
+    /// The answer to 「刚才的…还继续吗？」: 继续 asks the dialog's last question again, 不用了 lets it go, an answer to that
+    /// question goes on with it; anything else lets it go quietly and is handled as a message of its own (null).
+    /// </summary>
+    private async Task<(Reply, string?)?> ResumeAsync(TurnContext turn, DialogState offered, CancellationToken ct)
+    {
+        var dialog = offered with { ResumeOffered = false };
+        var text = turn.Text;
+        if (turn.Message.Kind == MessageKind.Text && Interruptions.TakesUp(text))
+        {
+            turn.Continue(dialog);
+            var again = dialog.Prompt is { Count: > 0 } prompt ? new Reply(prompt) : Reply.Text("请接着说。");
+            return (Reply.Text("好的，接着刚才的：").Then(again), dialog.Skill);
+        }
+        if (turn.Message.Kind == MessageKind.Text && Interruptions.LetsGo(text, turn.Nlu))
+        {
+            turn.EndDialog();
+            return (Reply.Text("好的，刚才的就不办了。有需要随时跟我说。"), null);
+        }
+        if (dialog.Choices is { Count: > 0 } choices && ChoiceMatcher.Read(text, choices) is { Index: not null } or { IsAmbiguous: true }
+            && skills.ByName(dialog.Skill) is { } skill)
+        {
+            turn.Reset(dialog);
+            return (await skill.ContinueAsync(turn, ct), skill.Name);
+        }
+        turn.Reset(null);
+        return null;
     }
 
     private async Task<(Reply, string?)> OnEventAsync(TurnContext turn, CancellationToken ct)
@@ -138,6 +199,33 @@ public sealed partial class ConversationEngine(
         MessageKind.Link => Reply.Text("收到链接了。如果想反映问题，直接说说是什么事就行；回复「菜单」看看我能做什么。"),
         _ => Reply.Text("这个我还不太明白。您可以直接说想办的事，比如「3号楼楼道堆满杂物」，或回复「菜单」看看我能做什么。"),
     };
+
+    /// <summary>
+    /// A dialog put aside by an interruption rides along with whatever dialog follows (skills start theirs afresh and
+    /// know nothing of it); once no dialog follows, it is offered back.
+    /// </summary>
+    private Reply CarrySuspended(TurnContext turn, DialogState? before, Reply reply)
+    {
+        var aside = turn.Suspended ?? before?.Suspended;
+        if (aside is null || (before is { ResumeOffered: true } && !turn.DialogChanged)) return reply;
+        if (turn.Dialog is null)
+        {
+            if (!turn.DialogChanged && turn.Suspended is null) return reply;
+            turn.Continue(aside with { ResumeOffered = true });
+            return reply.Then(Interruptions.Offer(skills.ByName(aside.Skill)?.Topic ?? "事"));
+        }
+        if (ReferenceEquals(turn.Dialog, aside) || turn.Dialog.ResumeOffered || turn.Dialog.Suspended is not null) return reply;
+        turn.Continue(turn.Dialog with { Suspended = aside });
+        return reply;
+    }
+
+    /// <summary>What the bot asked, kept with the dialog so that it can be asked again after an interruption.</summary>
+    private static void RememberPrompt(TurnContext turn, Reply reply)
+    {
+        if (!turn.DialogChanged || turn.Dialog is not { ResumeOffered: false } dialog) return;
+        var asked = reply.Parts.Where(p => p is TextPart or ChoicesPart).ToList();
+        if (asked.Count > 0) turn.Continue(dialog with { Prompt = asked });
+    }
 
     private static TurnContext Carry(TurnContext first, TurnContext second)
     {

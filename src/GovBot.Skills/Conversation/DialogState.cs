@@ -16,6 +16,15 @@ public sealed record DialogState
     public int Misses { get; init; }
     /// <summary>A message that arrived before onboarding finished, handled once it is done.</summary>
     public string? Deferred { get; init; }
+    /// <summary>What the bot last asked in this dialog, to ask it again when the dialog is taken up after an interruption.</summary>
+    public IReadOnlyList<ReplyPart>? Prompt { get; init; }
+    /// <summary>
+    /// A dialog put aside because the person asked for something else in the middle of it (an unhappy path); it is
+    /// offered back once the new request is done.
+    /// </summary>
+    public DialogState? Suspended { get; init; }
+    /// <summary>This dialog was interrupted and the bot has asked whether to go on with it.</summary>
+    public bool ResumeOffered { get; init; }
     public DateTimeOffset StartedAt { get; init; }
 
     public const string ConfirmStep = "confirm";

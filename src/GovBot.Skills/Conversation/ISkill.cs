@@ -17,6 +17,9 @@ public interface ISkill
 
     MenuEntry? Menu { get; }
 
+    /// <summary>What a dialog of this skill is about, in a word or two, as in 「刚才的预约还继续吗？」.</summary>
+    string Topic => "事";
+
     /// <summary>A message with one of <see cref="Intents"/> arrived outside any dialog.</summary>
     Task<Reply> StartAsync(TurnContext turn, CancellationToken ct);
 

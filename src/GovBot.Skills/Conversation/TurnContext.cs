@@ -31,7 +31,32 @@ public sealed class TurnContext(IncomingMessage message, Person user, DialogStat
         DialogChanged = true;
     }
 
+    /// <summary>A dialog put aside in this turn by an interruption (see <see cref="Interruptions"/>).</summary>
+    internal DialogState? Suspended { get; private set; }
+
+    internal void Suspend(DialogState dialog) => Suspended = dialog;
+
+    /// <summary>Sets the dialog a skill will see, as the engine decides who gets the message.</summary>
+    internal void Reset(DialogState? dialog)
+    {
+        Dialog = dialog;
+        DialogChanged = true;
+    }
+
     public void ThenHandle(string text) => FollowUp = text;
+
+    /// <summary>
+    /// Set by a skill whose dialog got a message that is not an answer but a new request (a whole complaint typed at a
+    /// list): the engine then puts the dialog aside and handles the message afresh, offering the dialog back after.
+    /// </summary>
+    internal bool Declined { get; private set; }
+
+    /// <summary>The message is not for this dialog: handle it as a new request and keep the dialog for later.</summary>
+    public Reply Decline()
+    {
+        Declined = true;
+        return Reply.None;
+    }
 
     internal void Reparse(NluResult nlu) => Nlu = nlu;
 }

@@ -57,6 +57,12 @@ public sealed class IntentRuleSet
 
     internal (Regex Regex, int Intent, double Weight)[] Patterns { get; private init; } = [];
 
+    private Dictionary<string, int> KeywordByPhrase { get; init; } = [];
+
+    /// <summary>The keyword that is exactly this compacted text, if any.</summary>
+    internal (int Intent, double Weight)? KeywordIndex(string compact) =>
+        KeywordByPhrase.TryGetValue(compact, out var i) ? Keywords[i] : null;
+
     /// <summary>Entity name → (intent, weight) pairs.</summary>
     internal Dictionary<string, (int Intent, double Weight)[]> EntityBoosts { get; private init; } = [];
 
@@ -135,6 +141,7 @@ public sealed class IntentRuleSet
             IntentNames = names,
             KeywordMatcher = new PhraseMatcher(phrases),
             Keywords = [.. keywords],
+            KeywordByPhrase = phrases.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal),
             Patterns = [.. patterns],
             EntityBoosts = boosts,
             ServiceHintMatcher = new PhraseMatcher(hints.Keys.Select(TextNormalizer.Normalize).ToArray()),

@@ -1,3 +1,4 @@
+using GovBot.Skills.Nlu.Classifier;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,10 @@ namespace GovBot.Skills.Nlu;
 
 public static class NluRegistration
 {
-    /// <summary>The rule-based router over the store's place names; needs the store registered.</summary>
+    /// <summary>
+    /// The router without a language model: certain rules, then the classifier trained from the labelled messages,
+    /// over the store's place names. Needs the store registered. The classifier is trained while the host starts.
+    /// </summary>
     public static IHostApplicationBuilder AddGovBotNlu(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,7 +19,10 @@ public static class NluRegistration
         services.AddSingleton<IGazetteer>(sp => sp.GetRequiredService<StoreGazetteer>());
         services.AddHostedService(sp => sp.GetRequiredService<StoreGazetteer>());
         services.AddSingleton(sp => new RuleIntentRouter(sp.GetRequiredService<IGazetteer>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IIntentRouter>(sp => sp.GetRequiredService<RuleIntentRouter>());
+        services.AddSingleton(_ => IntentClassifier.Default);
+        services.AddSingleton<IntentRouter>();
+        services.AddSingleton<IIntentRouter>(sp => sp.GetRequiredService<IntentRouter>());
+        services.AddHostedService<ClassifierTraining>();
         return builder;
     }
 }

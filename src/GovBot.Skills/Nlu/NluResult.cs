@@ -5,7 +5,7 @@ public sealed record IntentMatch(string Name, double Confidence);
 /// <summary>A span of the user's text that names something; Start/End are UTF-16 offsets, End exclusive.</summary>
 public sealed record EntityMatch(string Entity, string Value, int Start, int End);
 
-/// <param name="Router">Which router produced the result: "rules" or "llm".</param>
+/// <param name="Router">Which router produced the result: "rules" (certain rules), "classifier" (the trained classifier) or "llm".</param>
 /// <param name="Fallback">Why the rules answered although a model is configured (<c>GovBot.Skills.Ai.FallbackReason</c>); null otherwise.</param>
 public sealed record NluResult(IntentMatch Intent, IReadOnlyList<EntityMatch> Entities, string Router = "rules", string? Fallback = null)
 {

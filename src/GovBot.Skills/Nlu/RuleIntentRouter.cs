@@ -47,7 +47,9 @@ public sealed class RuleIntentRouter : IIntentRouter
     public Task<NluResult> ParseAsync(string text, CancellationToken ct = default) => Task.FromResult(Parse(text));
 
     /// <summary>Synchronous form of <see cref="ParseAsync"/>: the rules never wait on anything.</summary>
-    public NluResult Parse(string text)
+    public NluResult Parse(string text) => Read(text, null);
+
+    private NluResult Read(string text, double[]? scoresOut)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -58,6 +60,7 @@ public sealed class RuleIntentRouter : IIntentRouter
         var entities = ExtractEntities(input);
         Span<double> scores = stackalloc double[Rules.IntentNames.Length];
         Score(input, entities, scores);
+        if (scoresOut is not null) scores.CopyTo(scoresOut);
         var intent = Decide(scores);
 
         if (intent.Name == Intents.BookService && _serviceBookIntent >= 0)
@@ -67,6 +70,46 @@ public sealed class RuleIntentRouter : IIntentRouter
 
         return new NluResult(intent, entities, RouterName);
     }
+
+    /// <summary>The entities of a text, without deciding its intent (the trained router's features need them).</summary>
+    public IReadOnlyList<EntityMatch> FindEntities(string text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : ExtractEntities(new NluText(text));
+
+    /// <summary>
+    /// The rules' reading and whether it is certain: the whole message is one of the keywords (a command such as
+    /// 「我的上报」「取消」「菜单」, give or take a particle), a ticket number with a few words around it, or a bare number
+    /// (the answer to a numbered list). Everything else is for the trained classifier to judge.
+    /// </summary>
+    public RuleVerdict Judge(string text)
+    {
+        var scores = new double[Rules.IntentNames.Length];
+        var result = Read(text, scores);
+        var evidence = new List<(string, double)>(2);
+        for (var i = 0; i < scores.Length; i++)
+            if (scores[i] > 0 && Rules.IntentNames[i] != Intents.Other) evidence.Add((Rules.IntentNames[i], scores[i]));
+        return new RuleVerdict(result, IsCertain(text, result), evidence);
+    }
+
+    private bool IsCertain(string text, NluResult result)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        var compact = TextNormalizer.Compact(TextNormalizer.Normalize(text)).TrimEnd(Particles);
+        if (compact.Length == 0) return false;
+        if (result.Find(Entities.Number) is not null) return true;
+        if (Rules.KeywordIndex(compact) is { } keyword && keyword.Weight >= CommandWeight
+            && Rules.IntentNames[keyword.Intent] == result.Intent.Name)
+            return true;
+        var ticket = result.Entities.FirstOrDefault(e => e.Entity == Entities.Ticket);
+        return ticket is not null && compact.Length - (ticket.End - ticket.Start) <= TicketContext && result.Intent.Name != Intents.Other;
+    }
+
+    /// <summary>A keyword this strong, said on its own, is a command.</summary>
+    private const double CommandWeight = 1.5;
+
+    /// <summary>「查进度 S1001」「S1001咋样了」: this many characters around a ticket still make a plain lookup.</summary>
+    private const int TicketContext = 6;
+
+    private static readonly char[] Particles = ['吧', '啊', '呀', '了', '哈', '呢', '嘛', '哦', '喔', '啦'];
 
     /// <summary>All intents with their raw scores, best first: for tests and tuning, not for routing.</summary>
     internal IReadOnlyList<(string Intent, double Score)> Explain(string text)
@@ -274,3 +317,8 @@ public sealed class RuleIntentRouter : IIntentRouter
         return false;
     }
 }
+
+/// <param name="Result">What the rules make of the message.</param>
+/// <param name="Certain">Whether the rules are sure enough to decide without the trained classifier.</param>
+/// <param name="Evidence">Each intent the keywords and patterns spoke for, with its score: a feature for the classifier.</param>
+public sealed record RuleVerdict(NluResult Result, bool Certain, IReadOnlyList<(string Intent, double Score)> Evidence);

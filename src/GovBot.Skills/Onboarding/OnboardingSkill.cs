@@ -55,11 +55,14 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
     {
         await PlacesAsync(ct);
         var first = await base.StartAsync(turn, ct);
-        // Remember what they came for, so it is handled as soon as we know where they live.
-        if (turn.Dialog is { } d && turn.Message.Kind == MessageKind.Text && turn.Nlu?.Intent.Name is { } intent
-            && intent is not (Nlu.Intents.Help or Nlu.Intents.Other or Nlu.Intents.Cancel))
-            turn.Continue(d with { Deferred = turn.Text });
-        return Reply.Text("您好，欢迎使用社区小助手！第一次见面，先记一下您住哪儿，以后反映问题、找网格员都更方便。").Then(first);
+        // Remember what they came for, whatever it was, so it is handled as soon as we know where they live: only a
+        // greeting, the menu or a word of thanks asks for nothing.
+        var deferred = turn.Dialog is not null && IsRequest(turn, firstMessage: true);
+        if (deferred) turn.Continue(turn.Dialog! with { Deferred = turn.Text });
+        var welcome = deferred
+            ? "您好，欢迎使用社区小助手！您说的事我记下了，先登记一下您住哪儿，马上接着办。"
+            : "您好，欢迎使用社区小助手！第一次见面，先记一下您住哪儿，以后反映问题、找网格员都更方便。";
+        return Reply.Text(welcome).Then(first);
     }
 
     protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
@@ -170,6 +173,39 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
     public override async Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct)
     {
         await PlacesAsync(ct);
+        // A request instead of an address (「楼道灯坏了谁管」 at 「住哪个小区？」) is kept for after, and the question asked again.
+        if (turn.Dialog is { Deferred: null } dialog && IsRequest(turn, firstMessage: false) && !AnswersQuestion(turn, dialog))
+        {
+            var kept = dialog with { Deferred = turn.Text };
+            turn.Continue(kept);
+            var question = Slots.FirstOrDefault(s => s.Name == kept.Step);
+            var again = kept.Choices is { Count: > 0 } choices && question is not null
+                ? Reply.Of(new ChoicesPart(question.Question, choices))
+                : Reply.Text(question?.Question ?? "您住在哪个小区？");
+            return Reply.Text("您说的事我记下了，登记好住址马上接着办。").Then(again);
+        }
         return await base.ContinueAsync(turn, ct);
+    }
+
+    /// <summary>
+    /// A message that asks for something (not a greeting, the menu, thanks or a bare yes or no). The first message asks
+    /// for something whenever it says anything of substance; later ones only when the router is sure, since they are
+    /// more likely answers to the questions about the address.
+    /// </summary>
+    private static bool IsRequest(TurnContext turn, bool firstMessage)
+    {
+        if (turn.Message.Kind != MessageKind.Text || turn.Text.Length < 2 || turn.Nlu is not { } nlu) return false;
+        if (nlu.Intent.Name is Nlu.Intents.Help or Nlu.Intents.Cancel) return false;
+        if (SmallTalk.Answer(turn.Text) is not null || YesNo.Read(turn.Text) != Answer.Unclear) return false;
+        if (!firstMessage) return nlu.Intent.Name != Nlu.Intents.Other && nlu.Intent.Confidence >= Interruptions.Confidence;
+        return nlu.Intent.Name != Nlu.Intents.Other || turn.Text.Count(char.IsLetter) >= 6;
+    }
+
+    /// <summary>Whether the message names a place or an option of the question asked.</summary>
+    private bool AnswersQuestion(TurnContext turn, DialogState dialog)
+    {
+        if (turn.Nlu is { } nlu && nlu.Entities.Any(e => e.Entity is Entities.Compound or Entities.Community or Entities.Building)) return true;
+        if (dialog.Choices is { Count: > 0 } choices && ChoiceMatcher.Read(turn.Text, choices) is { Index: not null } or { IsAmbiguous: true }) return true;
+        return _places is { } places && MatchCompound(places, turn.Text) is not null;
     }
 }

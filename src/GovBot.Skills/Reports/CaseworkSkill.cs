@@ -20,6 +20,7 @@ public sealed class CaseworkSkill(GovBotDb db, ReportService reports) : ISkill
     public string Name => "casework";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
+    public string Topic => "办理";
 
     public Task<Reply> StartAsync(TurnContext turn, CancellationToken ct) => Task.FromResult(Reply.None);
 

@@ -107,16 +107,25 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
         Query().FirstOrDefaultAsync(r => r.Ticket == ticket.ToUpperInvariant(), ct);
 
     /// <summary>An open report of the same kind at the same place, filed recently: better joined than doubled.</summary>
-    public async Task<Report?> FindTwinAsync(int categoryId, int? compoundId, int? buildingId, string? placeNote, CancellationToken ct)
+    /// <summary>
+    /// An open report of the last <see cref="ReportOptions.DuplicateWindow"/> at the same place, of the same category
+    /// and about the same thing (<see cref="ProblemSimilarity"/>), newest first; null when there is none.
+    /// </summary>
+    public async Task<Report?> FindTwinAsync(int categoryId, int? compoundId, int? buildingId, string? placeNote, string what, CancellationToken ct)
     {
         if (buildingId is null && (compoundId is null || placeNote is null)) return null;
         var since = time.GetUtcNow() - options.Value.DuplicateWindow;
-        // The id first, from the index alone; then that one report with what the offer shows. Asked in one go, SQLite
-        // joined six tables to every open report of the place before sorting them to keep the newest.
-        var id = buildingId is { } building
-            ? await OpenTwinInBuilding.For(db)(db, categoryId, since, building, ct)
-            : await OpenTwinAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!, ct);
-        return id is { } found ? await ToShow.For(db)(db, [found]).FirstOrDefaultAsync(ct) : null;
+        // Ids and descriptions first, from the index and the row; then that one report with what the offer shows. Asked
+        // in one go, SQLite joined six tables to every open report of the place before sorting them.
+        var candidates = buildingId is { } building
+            ? OpenTwinsInBuilding.For(db)(db, categoryId, since, building)
+            : OpenTwinsAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!);
+        await foreach (var candidate in candidates.WithCancellation(ct))
+        {
+            if (ProblemSimilarity.Same(what, candidate.Description) == false) continue;
+            return await ToShow.For(db)(db, [candidate.Id]).FirstOrDefaultAsync(ct);
+        }
+        return null;
     }
 
     /// <summary>Reports the person filed or follows, newest first, to show (not tracked).</summary>
@@ -358,17 +367,22 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
 
     // The queries a resident's chat asks most (the twin check, 我的上报, filing): compiled once, they skip EF's
     // per-call look at the expression tree, which cost more than SQLite's work for them.
-    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, CancellationToken, Task<int?>>> OpenTwinInBuilding = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int buildingId, CancellationToken ct) => db.Reports
+    /// <summary>How many open reports of a place are compared with a new one; more than this in a day is one story.</summary>
+    private const int TwinsCompared = 10;
+
+    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, IAsyncEnumerable<TwinCandidate>>> OpenTwinsInBuilding = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int buildingId) => db.Reports
             .Where(r => r.CategoryId == categoryId && r.BuildingId == buildingId && r.CreatedAt >= since
                 && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
-            .OrderByDescending(r => r.CreatedAt).Select(r => (int?)r.Id).FirstOrDefault()));
+            .OrderByDescending(r => r.CreatedAt).Take(TwinsCompared).Select(r => new TwinCandidate(r.Id, r.Description))));
 
-    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, string, CancellationToken, Task<int?>>> OpenTwinAtPlace = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int compoundId, string placeNote, CancellationToken ct) => db.Reports
+    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, string, IAsyncEnumerable<TwinCandidate>>> OpenTwinsAtPlace = new(() =>
+        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int compoundId, string placeNote) => db.Reports
             .Where(r => r.CategoryId == categoryId && r.CompoundId == compoundId && r.PlaceNote == placeNote && r.CreatedAt >= since
                 && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
-            .OrderByDescending(r => r.CreatedAt).Select(r => (int?)r.Id).FirstOrDefault()));
+            .OrderByDescending(r => r.CreatedAt).Take(TwinsCompared).Select(r => new TwinCandidate(r.Id, r.Description))));
+
+    private sealed record TwinCandidate(int Id, string Description);
 
     /// <summary>"Id IN (…)" rather than EXISTS, so that SQLite finds both kinds by index.</summary>
     private static readonly ModelQuery<Func<GovBotDb, int, int, IAsyncEnumerable<int>>> MineNewestFirst = new(() =>

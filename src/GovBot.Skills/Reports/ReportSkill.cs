@@ -22,14 +22,14 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos";
     private const string DuplicateStep = "duplicate", CommentStep = "comment";
     private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
-    private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report";
-    private static readonly string[] OwnBuildingWords = ["本楼", "我家", "我们楼", "我住的楼", "我家楼", "家门口", "我们单元", "就这栋", "1. 本楼"];
+    private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report", UnsureSlot = "unsure", PlaceNoteSlot = "placeNote";
     private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
 
     public override string Name => "reports";
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.ReportProblem];
     public override MenuEntry? Menu => new("反映问题（说事、随手拍）", "3号楼楼道堆满了杂物", Order: 10);
+    public override string Topic => "上报";
 
     protected override string ConfirmHeading => "要上报的问题：";
 
@@ -62,9 +62,24 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     protected override async Task<DialogState> PrepareAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         if (turn.Message.Kind == MessageKind.Text && Describes(turn.Text)) form = form.With(What, Trim(turn.Text));
-        if (turn.User.CompoundId is { } home && await CompoundAsync(home, ct) is { } compound)
+        // The resident's home is only the default: a compound named in the sentence (or proposed by a model) wins.
+        if (turn.Nlu?.Find(Entities.Compound) is null && turn.User.CompoundId is { } home && await CompoundAsync(home, ct) is { } compound)
             form = form.With(Compound, compound.Name);
+        // 「我们这栋楼」「我家楼下」「我们单元」: the resident's own building and entrance, when nothing else is named.
+        if (turn.Message.Kind == MessageKind.Text && turn.Nlu?.Find(Entities.Building) is null && turn.Nlu?.Find(Entities.Compound) is null
+            && OwnPlace.Of(turn.User, turn.Text, await reference.GetAsync(ct)) is { } own)
+            form = WithOwnPlace(form, own);
+        // The router was not sure this is a report: the summary then asks whether to report it at all.
+        if (turn.Nlu?.Intent is { Name: Nlu.Intents.ReportProblem } intent && turn.Nlu.Router != RuleIntentRouter.RouterName
+            && intent.Confidence < IntentRouter.MinConfidence)
+            form = form.With(UnsureSlot, "1");
         return form;
+    }
+
+    private static DialogState WithOwnPlace(DialogState form, OwnPlace own)
+    {
+        form = form.With(Place, "n:" + own.BuildingNumber).With(Place + "#", own.Display);
+        return own.UnitNote is { } unit ? form.With(PlaceNoteSlot, unit) : form;
     }
 
     protected override Task<DialogState> AbsorbAsync(TurnContext turn, DialogState form, CancellationToken ct)
@@ -87,6 +102,10 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
 
     public override async Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct)
     {
+        // A whole complaint typed at the category list is a new report, not the category its words happen to name.
+        if (turn.Dialog is { Step: Category } asked && turn.Message.Kind == MessageKind.Text && turn.Text.Length >= NewReportLength
+            && Describes(turn.Text) && asked.Slot(What) is { } first && ProblemSimilarity.Same(first, turn.Text) != true)
+            return turn.Decline();
         switch (turn.Dialog?.Step)
         {
             case DuplicateStep:
@@ -106,6 +125,34 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             ? Reply.Text(turn.Message.Kind == MessageKind.Image ? "收到照片了。" : "收到位置了。").Then(reply)
             : reply;
     }
+
+    /// <summary>A message this long at the category list is a complaint of its own.</summary>
+    private const int NewReportLength = 12;
+
+    protected override string HeadingFor(DialogState form) =>
+        form.Slot(UnsureSlot) is null ? ConfirmHeading : "要把这件事反映给网格员吗？";
+
+    protected override string ConfirmQuestion(DialogState form) => form.Slot(UnsureSlot) is null
+        ? base.ConfirmQuestion(form)
+        : "回复「是」上报，要修改回复「改」，不用反映就回复「不用」。";
+
+    protected override Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        // Asked whether to report at all, 「不是」「不用」 means no report, not "change something".
+        var t = ChoiceMatcher.Normalize(turn.Text);
+        if (form.Slot(UnsureSlot) is not null && (t is "不用" or "不用了" or "不了" or "不要" or "算了"
+            || (YesNo.Read(turn.Text) == Answer.No && !t.StartsWith('改') && !t.StartsWith("修改", StringComparison.Ordinal))))
+        {
+            turn.EndDialog();
+            return Task.FromResult(Reply.Text("好的，这件事先不反映。还有别的需要，直接跟我说。"));
+        }
+        return base.ConfirmAsync(turn, form, ct);
+    }
+
+    // Not sure it is a report and no category said: 其他, rather than make the resident pick from a list before asking
+    // whether they want to report it at all.
+    protected override DialogState BeforeAsking(DialogState form) =>
+        form.Slot(UnsureSlot) is not null && form.Slot(Category) is null ? form.With(Category, DefaultCategories.OtherCategory) : form;
 
     protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
@@ -161,7 +208,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         {
             CompoundId = compound.Id,
             BuildingId = form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
-            PlaceNote = place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null,
+            PlaceNote = place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : form.Slot(PlaceNoteSlot),
             LocationLabel = place.StartsWith("loc:", StringComparison.Ordinal) ? place[4..] : null,
             Latitude = Number(form.Slot(LatSlot)),
             Longitude = Number(form.Slot(LngSlot)),
@@ -235,7 +282,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         return await reports.FindTwinAsync(category.Id,
             int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture),
             form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
-            place is not null && place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null, ct);
+            place is not null && place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null, form.Slot(What) ?? "", ct);
     }
 
     private async Task<Compound?> ResolveCompoundAsync(TurnContext turn, DialogState form, CancellationToken ct)
@@ -254,8 +301,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     private static SlotValue? ReadPlace(TurnContext turn, string text, ReferenceSnapshot places)
     {
         var t = text.Trim();
-        if (OwnBuildingWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && turn.User.BuildingId is { } home && places.Building(home) is { } own)
-            return new SlotValue("n:" + own.Number, own.Name);
+        if (OwnPlace.Of(turn.User, t, places) is { } own) return new SlotValue("n:" + own.BuildingNumber, own.Display);
         if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
         if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");
         return t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;

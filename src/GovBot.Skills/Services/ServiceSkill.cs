@@ -20,6 +20,7 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
     public string Name => "services";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.BookService];
     public MenuEntry? Menu => new("预约志愿服务", "预约理发", Order: 40);
+    public string Topic => "预约";
 
     [GeneratedRegex(@"[YyＹ]\s*(\d{4,6})")]
     private static partial Regex CodeRegex();
@@ -95,14 +96,14 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
         {
             case ItemStep:
             {
-                if (ChoiceMatcher.Match(turn.Text, form.Choices ?? []) is not { } i) return Again(turn, form, "回复序号选一项，比如「1」；不约了回复「取消」。");
+                if (Pick(turn, form) is not { } i) return Unpicked(turn, form, "回复序号选一项，比如「1」；不约了回复「取消」。");
                 var slots = await bookings.OpenSlotsAsync(form.Choices![i], null, ct);
                 if (slots.Count == 0) { turn.EndDialog(); return Reply.Text("这项服务刚刚约完了，下次有活动再通知您。"); }
                 return AskSlot(turn, slots, null);
             }
             case SlotStep:
             {
-                if (ChoiceMatcher.Match(turn.Text, form.Choices ?? []) is not { } i) return Again(turn, form, "回复序号选一个时段，比如「1」。");
+                if (Pick(turn, form) is not { } i) return Unpicked(turn, form, "回复序号选一个时段，比如「1」。");
                 var id = int.Parse(form.Slot(SlotIds)!.Split(',')[i]);
                 if (await bookings.SlotAsync(id, ct) is not { } slot) { turn.EndDialog(); return Reply.Text("这个时段已经取消了。"); }
                 return slot.Booked >= slot.Capacity ? await OfferAlternativeAsync(turn, slot, ct) : AskConfirm(turn, slot, null);
@@ -125,7 +126,7 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
             }
             case CancelPickStep:
             {
-                if (ChoiceMatcher.Match(turn.Text, form.Choices ?? []) is not { } i) return Again(turn, form, "回复序号选要取消的预约。");
+                if (Pick(turn, form) is not { } i) return Unpicked(turn, form, "回复序号选要取消的预约。");
                 var id = int.Parse(form.Slot(SlotIds)!.Split(',')[i]);
                 return await CancelAsync(turn, id, ct);
             }
@@ -210,6 +211,16 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
     }
 
     public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => Task.FromResult(Reply.Text("这个按钮已经失效了。"));
+
+    private static int? Pick(TurnContext turn, DialogState form) => ChoiceMatcher.Read(turn.Text, form.Choices ?? []).Index;
+
+    /// <summary>Not one of the list: when the answer fits several (「九点的」 with two nine o'clock slots), ask which; else the hint.</summary>
+    private static Reply Unpicked(TurnContext turn, DialogState form, string hint)
+    {
+        var options = form.Choices ?? [];
+        var reading = ChoiceMatcher.Read(turn.Text, options);
+        return reading.IsAmbiguous ? Again(turn, form, ChoiceMatcher.WhichOf(reading, options)) : Again(turn, form, hint);
+    }
 
     private static Reply Again(TurnContext turn, DialogState form, string hint)
     {

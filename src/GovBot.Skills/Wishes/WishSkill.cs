@@ -17,6 +17,7 @@ public sealed partial class WishSkill(WishService wishes, IOptions<WishOptions> 
     public string Name => WishService.SkillName;
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.MicroWish];
     public MenuEntry? Menu => new("微心愿", "我有个微心愿", Order: 50);
+    public string Topic => "心愿";
 
     public async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
     {

@@ -5,18 +5,18 @@ using Microsoft.SemanticKernel;
 
 namespace GovBot.Host.Tests.Ai;
 
-/// <summary>Without section AI the bot is the rule-based bot: no kernel, no model, the rules answer.</summary>
+/// <summary>Without section AI the bot routes locally: no kernel, no model, the rules and the trained classifier answer.</summary>
 public sealed class AiAbsentTests
 {
     [Fact]
-    public async Task Without_an_endpoint_the_rules_route_and_no_kernel_exists()
+    public async Task Without_an_endpoint_the_local_router_routes_and_no_kernel_exists()
     {
         await using var bot = await BotHost.StartAsync();
 
-        Assert.IsType<RuleIntentRouter>(bot.Services.GetRequiredService<IIntentRouter>());
+        Assert.IsType<IntentRouter>(bot.Services.GetRequiredService<IIntentRouter>());
         Assert.Null(bot.Services.GetService<Kernel>());
         var parsed = await AiHost.ParseAsync(bot, "3号楼楼道灯不亮了");
-        Assert.Equal("rules", parsed.GetProperty("router").GetString());
+        Assert.Equal(IntentRouter.RouterName, parsed.GetProperty("router").GetString());
         Assert.False(parsed.TryGetProperty("fallback", out _));
     }
 

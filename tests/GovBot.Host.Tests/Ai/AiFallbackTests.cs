@@ -35,7 +35,7 @@ public sealed class AiFallbackTests : IAsyncLifetime
         var parsed = await AiHost.ParseAsync(_ai.Bot, "3号楼楼道灯不亮了");
 
         Assert.True(watch.Elapsed < Budget + TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
-        Assert.Equal("rules", parsed.GetProperty("router").GetString());
+        Assert.Equal(IntentRouter.RouterName, parsed.GetProperty("router").GetString());
         Assert.Equal(FallbackReason.Timeout, parsed.GetProperty("fallback").GetString());
         Assert.Equal(Intents.ReportProblem, parsed.GetProperty("intent").GetProperty("name").GetString());
     }
@@ -73,11 +73,11 @@ public sealed class AiFallbackTests : IAsyncLifetime
             "compound not in the store" => StubReply.Calls("report_problem", new { category = "飞线充电", compound = "白宫" }),
             _ => _ => StubReply.Text("好的，我来帮您处理。"),
         };
-        var expected = _ai.Bot.Services.GetRequiredService<RuleIntentRouter>().Parse("3号楼楼道灯不亮了");
+        var expected = _ai.Bot.Services.GetRequiredService<IntentRouter>().Parse("3号楼楼道灯不亮了");
 
         var parsed = await AiHost.ParseAsync(_ai.Bot, "3号楼楼道灯不亮了");
 
-        Assert.Equal("rules", parsed.GetProperty("router").GetString());
+        Assert.Equal(IntentRouter.RouterName, parsed.GetProperty("router").GetString());
         Assert.Equal(reason, parsed.GetProperty("fallback").GetString());
         Assert.Equal(expected.Intent.Name, parsed.GetProperty("intent").GetProperty("name").GetString());
         Assert.Equal(expected.Entities.Count, parsed.GetProperty("entities").GetArrayLength());

@@ -1,3 +1,4 @@
+using GovBot.Skills.Conversation.Forms;
 using GovBot.Data.People;
 using GovBot.Skills.CheckIns;
 using GovBot.Skills.Spreadsheets;

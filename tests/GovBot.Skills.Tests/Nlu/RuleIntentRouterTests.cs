@@ -162,7 +162,7 @@ public sealed class RuleIntentRouterTests(ITestOutputHelper output)
     public void Default_categories_are_exposed_for_seeding()
     {
         var names = DefaultCategories.ReportCategories.Select(c => c.Name).ToArray();
-        Assert.Equal(["飞线充电", "乱停乱放", "消防通道", "环境卫生", "设施损坏", "噪音扰民", "邻里纠纷", "违章搭建", "安全隐患", "其他"], names);
+        Assert.Equal(["飞线充电", "乱停乱放", "消防通道", "环境卫生", "设施损坏", "噪音扰民", "邻里纠纷", "违章搭建", "安全隐患", "物业服务", "其他"], names);
         Assert.Contains("拉电线", DefaultCategories.ReportCategories[0].Aliases);
         Assert.Contains(DefaultCategories.Services, s => s.Name == "理发" && s.Aliases.Contains("剃头"));
     }

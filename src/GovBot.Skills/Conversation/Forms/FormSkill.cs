@@ -15,6 +15,7 @@ public abstract class FormSkill : ISkill
     public abstract string Name { get; }
     public abstract IReadOnlyCollection<string> Intents { get; }
     public virtual MenuEntry? Menu => null;
+    public virtual string Topic => "事";
 
     protected abstract IReadOnlyList<Slot> Slots { get; }
 
@@ -37,6 +38,12 @@ public abstract class FormSkill : ISkill
         Task.FromResult(FormCheck.Pass(form));
 
     protected virtual string ConfirmHeading => "请核对一下：";
+
+    /// <summary>The heading of the summary for this form; <see cref="ConfirmHeading"/> unless the form says otherwise.</summary>
+    protected virtual string HeadingFor(DialogState form) => ConfirmHeading;
+
+    /// <summary>What the summary asks for.</summary>
+    protected virtual string ConfirmQuestion(DialogState form) => "没问题请回复「是」，要修改请回复「改」。";
 
     /// <summary>Some forms write at once when nothing needs checking.</summary>
     protected virtual bool NeedsConfirmation => true;
@@ -70,6 +77,12 @@ public abstract class FormSkill : ISkill
         form = FillFromEntities(turn, form, overwrite: false);
 
         var understood = !ReferenceEquals(form, before) || turn.Message.Kind != MessageKind.Text;
+        if (!understood && form.Choices is { Count: > 0 } options && ChoiceMatcher.Read(turn.Text, options) is { IsAmbiguous: true } reading)
+        {
+            // 「九点的」 when two options start at nine: show those two and ask which, in the list's own numbers.
+            turn.Continue(form);
+            return Reply.Text(ChoiceMatcher.WhichOf(reading, options));
+        }
         return understood
             ? await AdvanceAsync(turn, form with { Misses = 0 }, prefix: null, ct)
             : await MissAsync(turn, form, slot, ct);
@@ -97,7 +110,7 @@ public abstract class FormSkill : ISkill
 
     private async Task<SlotValue?> ReadAsync(TurnContext turn, DialogState form, Slot slot, CancellationToken ct)
     {
-        if (form.Choices is { Count: > 0 } choices && ChoiceMatcher.Match(turn.Text, choices) is { } index)
+        if (form.Choices is { Count: > 0 } choices && ChoiceMatcher.Read(turn.Text, choices).Index is { } index)
         {
             var chosen = choices[index];
             return slot.Parse is null ? SlotValue.Of(chosen) : await slot.Parse(turn, form, chosen, ct);
@@ -122,8 +135,12 @@ public abstract class FormSkill : ISkill
     protected Task<Reply> ResumeAsync(TurnContext turn, DialogState form, string? prefix, CancellationToken ct) =>
         AdvanceAsync(turn, form, prefix, ct);
 
+    /// <summary>Fills what can be assumed once the answers so far are in, before the next question is chosen.</summary>
+    protected virtual DialogState BeforeAsking(DialogState form) => form;
+
     private async Task<Reply> AdvanceAsync(TurnContext turn, DialogState form, string? prefix, CancellationToken ct)
     {
+        form = BeforeAsking(form);
         var next = Slots.FirstOrDefault(s => s.Applies(form) && !s.Optional && !Has(form, s));
         if (next is not null)
         {
@@ -147,10 +164,10 @@ public abstract class FormSkill : ISkill
         }
 
         turn.Continue(form with { Step = DialogState.ConfirmStep, Choices = null, Misses = 0 });
-        return Reply.Text((prefix ?? "") + Summary(form) + "\n没问题请回复「是」，要修改请回复「改」。");
+        return Reply.Text((prefix ?? "") + Summary(form) + "\n" + ConfirmQuestion(form));
     }
 
-    private async Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    protected virtual async Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         // "不对，是5号楼" at the summary carries its own correction: take it rather than asking what to change.
         var corrected = FillFromEntities(turn, form, overwrite: true);
@@ -174,7 +191,7 @@ public abstract class FormSkill : ISkill
     private async Task<Reply> FixAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         var changeable = ChangeableSlots(form);
-        if (form.Choices is { } titles && ChoiceMatcher.Match(turn.Text, titles) is { } index)
+        if (form.Choices is { } titles && ChoiceMatcher.Read(turn.Text, titles).Index is { } index)
         {
             var slot = changeable.First(s => s.Title == titles[index]);
             var cleared = form.Without(slot.Name).Without(slot.Name + DisplaySuffix);
@@ -208,7 +225,7 @@ public abstract class FormSkill : ISkill
 
     private string Summary(DialogState form)
     {
-        var text = new StringBuilder(ConfirmHeading);
+        var text = new StringBuilder(HeadingFor(form));
         foreach (var slot in Slots)
         {
             if (!slot.Applies(form) || DisplayOf(form, slot.Name) is not { } value) continue;

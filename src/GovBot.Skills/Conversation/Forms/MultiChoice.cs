@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using GovBot.Skills.Conversation.Forms;
 
-namespace GovBot.Skills.CheckIns;
+namespace GovBot.Skills.Conversation.Forms;
 
 /// <summary>Reads several picks from a numbered list: "1 3", "1、3、5", "理发和维修", "都可以".</summary>
 public static partial class MultiChoice

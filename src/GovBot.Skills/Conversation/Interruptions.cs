@@ -1,0 +1,73 @@
+using GovBot.Skills.Conversation.Forms;
+using GovBot.Skills.Nlu;
+
+namespace GovBot.Skills.Conversation;
+
+/// <summary>
+/// Unhappy paths (as Rasa calls them): a message that arrives while a dialog waits for an answer, but is clearly
+/// another request. It is handled as that request; the dialog it interrupted is kept and offered back
+/// (「刚才的预约还继续吗？」) once the new request is done. What counts as "clearly another request" depends on the question:
+/// a numbered list or a yes/no expects a short answer, so a long message or one the router is sure of that does not fit
+/// is a new request; a question that takes any text (a description, a result, a comment) yields only to a command the
+/// rules are certain of, such as 「我的上报」.
+/// </summary>
+public static class Interruptions
+{
+    /// <summary>How sure the router must be that a message that does not answer the question is a request of its own.</summary>
+    public const double Confidence = 0.6;
+
+    /// <summary>Past this many characters an answer to a list or a yes/no is a message of its own, whatever it contains.</summary>
+    private const int LongAnswer = 14;
+
+    /// <summary>
+    /// The intent of the request that interrupts <paramref name="dialog"/>, or null when the message is for the dialog.
+    /// </summary>
+    public static string? Of(TurnContext turn, DialogState dialog, ISkill current)
+    {
+        if (turn.Message.Kind != MessageKind.Text || turn.Nlu is not { } nlu) return null;
+        var intent = nlu.Intent.Name;
+        if (intent is Intents.Other or Intents.Help or Intents.Cancel) return null;
+        var text = turn.Text;
+        var certain = nlu.Router == RuleIntentRouter.RouterName;
+        var sure = certain || nlu.Intent.Confidence >= Confidence;
+        var sameSkill = current.Intents.Contains(intent);
+
+        if (!sure) return null;
+        var longOne = text.Length >= LongAnswer;
+        if (dialog.Choices is { Count: > 0 } choices)
+        {
+            // A short answer that fits the list is the answer. For the same skill, so is anything that fits, and a short
+            // answer that does not (「堆东西的」 at the category list describes the category); a skill that knows better
+            // declines the message itself (see TurnContext.Decline).
+            var reading = ChoiceMatcher.Read(text, choices);
+            // Lists that take several picks (「理发和维修」, 「外贸小区 古韩明珠」) are answered in several words.
+            var fits = reading.Index is not null || reading.IsAmbiguous || MultiChoice.Match(text, choices) is { Count: > 0 };
+            if (sameSkill) return fits || !longOne ? null : intent;
+            return fits && !longOne ? null : intent;
+        }
+
+        // At a summary, a yes, a no or a correction for the same skill (「不对，是5号楼」) belongs to the dialog.
+        if (dialog.Step == DialogState.ConfirmStep)
+            return YesNo.Read(text) != Answer.Unclear || sameSkill ? null : intent;
+
+        // A free answer (a description, a name, a result, a comment): only a command said on its own interrupts it.
+        return certain && !sameSkill ? intent : null;
+    }
+
+    /// <summary>「刚才的上报还没办完，要继续吗？」, once the request that interrupted it is done.</summary>
+    public static ReplyPart Offer(string topic) =>
+        new TextPart($"刚才的{topic}还没办完，要继续吗？回复「继续」接着办，不用了就回复「不用了」。");
+
+    /// <summary>Whether the person takes up the offered dialog again.</summary>
+    public static bool TakesUp(string text)
+    {
+        var t = ChoiceMatcher.Normalize(text);
+        return t.Contains("继续", StringComparison.Ordinal) || t.Contains("接着", StringComparison.Ordinal)
+            || (YesNo.Read(text) == Answer.Yes && t != "1");
+    }
+
+    /// <summary>Whether the person lets the offered dialog go.</summary>
+    public static bool LetsGo(string text, NluResult? nlu) =>
+        YesNo.Read(text) == Answer.No || nlu?.Intent.Name == Intents.Cancel
+        || ChoiceMatcher.Normalize(text) is "不用了" or "不用" or "不了" or "不要了" or "算了" or "不办了";
+}
