@@ -4,6 +4,7 @@ using GovBot.Data.People;
 using GovBot.Data.Places;
 using GovBot.Data.Reference;
 using GovBot.Skills.Conversation;
+using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.GridContact;
@@ -11,8 +12,8 @@ namespace GovBot.Skills.GridContact;
 /// <summary>
 /// 我们的网格员是谁: the grid workers and micro-grid lead of the building the resident lives in, with their
 /// phone numbers (posted on every building's notice board, so no secret), or the community's staff when the
-/// building belongs to no grid. 物业电话, 党群服务中心在哪 and 暖新驿站几点开门 are answered for the same compound
-/// by <see cref="PlaceContacts"/>.
+/// building belongs to no grid. 物业电话, 社区电话, 党群中心在哪 and 暖新驿站几点开门 are answered for the same compound
+/// by <see cref="PlaceContacts"/>, for the day asked when one is (党群中心礼拜天有人没).
 /// </summary>
 public sealed class GridContactSkill(GovBotDb db, PlaceContacts places, ReferenceData reference) : ISkill
 {
@@ -23,10 +24,13 @@ public sealed class GridContactSkill(GovBotDb db, PlaceContacts places, Referenc
     public Task<Reply> StartAsync(TurnContext turn, CancellationToken ct) => ContactTopics.Of(turn.Text) switch
     {
         ContactTopic.PropertyManager => places.PropertyManagerAsync(turn.User, ct),
-        ContactTopic.PartyService => places.StationsAsync(turn.User, [ServiceStationKind.PartyServiceCenter, ServiceStationKind.PartyServiceStation], turn.Now, ct),
-        ContactTopic.RestStop => places.StationsAsync(turn.User, [ServiceStationKind.RestStop], turn.Now, ct),
+        ContactTopic.Community => places.CommunityAsync(turn.User, turn.Nlu.FindDate(), turn.Now, ct),
+        ContactTopic.PartyService => places.StationsAsync(turn.User, PartyService, turn.Now, turn.Nlu.FindDate(), ct),
+        ContactTopic.RestStop => places.StationsAsync(turn.User, [ServiceStationKind.RestStop], turn.Now, turn.Nlu.FindDate(), ct),
         _ => GridWorkerAsync(turn, ct),
     };
+
+    private static readonly ServiceStationKind[] PartyService = [ServiceStationKind.PartyServiceCenter, ServiceStationKind.PartyServiceStation];
 
     private async Task<Reply> GridWorkerAsync(TurnContext turn, CancellationToken ct)
     {

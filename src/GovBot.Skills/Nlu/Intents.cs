@@ -43,12 +43,16 @@ public static class Entities
     public const string Phone = "phone";
     /// <summary>
     /// Value is an ISO 8601 local China time, e.g. "2026-11-28T09:00:00+08:00", resolved against "now" in
-    /// UTC+8 whatever the server's zone. A date said without a time is date-only, "2026-11-28" (no "T"):
-    /// check the length (10) or for 'T' before treating it as an instant. A part of day without a clock takes
-    /// a fixed hour: 凌晨 05:00, 早上 08:00, 上午 09:00, 中午 12:00, 下午 14:00, 傍晚 18:00, 晚上 19:00, 半夜 23:00
-    /// ("周六上午" = Saturday 09:00). A part of day alone ("晚上吵") gives no datetime. A time without a date is
-    /// today; a bare 1–6 o'clock is afternoon ("三点" = 15:00). Weekdays: "周六" is the next Saturday, today
-    /// included; 这周/下周/下下周 count calendar weeks from Monday. See <see cref="Extraction.DateTimeExtractor"/>.
+    /// UTC+8 whatever the server's zone. A date said without a time is date-only, "2026-11-28" (no "T"). A whole
+    /// week, a weekend or a month end is a range of days, an ISO 8601 interval with both days included:
+    /// "下周" said on Monday 23 Nov is "2026-11-30/2026-12-06", "这周末" "2026-11-28/2026-11-29", "月底" the last seven
+    /// days of the month. Read values with <see cref="SaidDate.TryParse"/> (or <c>nlu.FindDate()</c>) rather than
+    /// slicing the string. A part of day without a clock takes a fixed hour: 凌晨 05:00, 早上 08:00, 上午/前晌 09:00,
+    /// 中午/晌午 12:00, 下午/后晌 14:00, 傍晚 18:00, 晚上/黑夜/黑了 19:00, 半夜 23:00 ("周六上午" = Saturday 09:00; a range
+    /// with a time is its first day at that time). A part of day alone ("晚上吵") gives no datetime. A time without a
+    /// date is today; a bare 1–6 o'clock is afternoon ("三点" = 15:00). Weekdays: "周六"/"礼拜六" is the next Saturday,
+    /// today included; 这周/下周/下下周 count calendar weeks from Monday, and a bare 周末 is this week's. Shanxi
+    /// 今儿/明儿/后儿 and 夜来 (yesterday) are understood. See <see cref="Extraction.DateTimeExtractor"/>.
     /// </summary>
     public const string DateTime = "datetime";
     /// <summary>Value is a volunteer service name, e.g. "理发".</summary>

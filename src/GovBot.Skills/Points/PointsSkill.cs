@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Skills.Points;
 
 /// <summary>
-/// 查积分, 积分明细 and 积分排名 in one skill (intent query_points); the words in the message pick which.
+/// 查积分, 积分明细 and 积分排名 in one skill (intent query_points); the words in the message pick which
+/// (<see cref="PointsQuestions"/>).
 /// Before answering it catches up on events not yet counted, so a member asking right after an approval
 /// sees the points.
 /// </summary>
@@ -19,10 +20,12 @@ public sealed class PointsSkill(PointsLedger ledger, PointsBook book, IOptions<P
     public async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
     {
         await ledger.CatchUpAsync(ct);
-        var text = turn.Text;
-        if (text.Contains("排名") || text.Contains("排第几") || text.Contains("第几名")) return await RankAsync(turn, ct);
-        if (text.Contains("明细") || text.Contains("记录") || text.Contains("怎么来的")) return await DetailsAsync(turn.User, ct);
-        return await BalanceAsync(turn, ct);
+        return PointsQuestions.Of(turn.Text) switch
+        {
+            PointsQuestion.Rank => await RankAsync(turn, ct),
+            PointsQuestion.Details => await DetailsAsync(turn.User, ct),
+            _ => await BalanceAsync(turn, ct),
+        };
     }
 
     public Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct) => StartAsync(turn, ct);

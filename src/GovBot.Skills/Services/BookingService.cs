@@ -2,6 +2,7 @@ using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Services;
 using GovBot.Skills.Conversation;
+using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.Services;
@@ -42,15 +43,18 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
 
     public IQueryable<Booking> Bookings() => db.Bookings.Include(b => b.Slot!).ThenInclude(s => s.Item!).ThenInclude(i => i.Event);
 
-    /// <summary>Future slots, soonest first; narrowed to a service name and a China calendar day when given.</summary>
-    public async Task<List<ServiceSlot>> OpenSlotsAsync(string? service, DateOnly? day, CancellationToken ct)
+    /// <summary>
+    /// Future slots, soonest first; narrowed to a service name and to the China calendar days said (one day, or a
+    /// range such as 下周 or 这周末; a clock time said with it does not narrow further) when given.
+    /// </summary>
+    public async Task<List<ServiceSlot>> OpenSlotsAsync(string? service, SaidDate? when, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var query = db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).Where(s => s.StartsAt > now);
         if (service is not null) query = query.Where(s => s.Item!.Name == service);
         var slots = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.ItemId).ThenBy(s => s.Id).ToListAsync(ct);
-        return day is { } d
-            ? slots.Where(s => DateOnly.FromDateTime(s.StartsAt.ToOffset(ServiceWording.China).DateTime) == d).ToList()
+        return when is { } said
+            ? slots.Where(s => said.Includes(DateOnly.FromDateTime(s.StartsAt.ToOffset(ServiceWording.China).DateTime))).ToList()
             : slots;
     }
 

@@ -36,22 +36,25 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
             return await StartCancelAsync(turn, ct);
 
         var service = turn.Nlu?.Find(Entities.Service);
-        var day = turn.Nlu?.Find(Entities.DateTime) is { Length: >= 10 } dt && DateOnly.TryParse(dt[..10], out var d) ? d : (DateOnly?)null;
-        var slots = await bookings.OpenSlotsAsync(service, day, ct);
+        var when = turn.Nlu.FindDate();
+        var slots = await bookings.OpenSlotsAsync(service, when, ct);
         var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ServiceWording.China).DateTime);
         if (slots.Count == 0)
         {
             var all = await bookings.OpenSlotsAsync(null, null, ct);
-            var asked = (day is { } dd ? DayWords(dd, now) : "近期") + (service ?? "志愿服务");
+            var asked = (when?.Describe(today) ?? "近期") + (service ?? "志愿服务");
             if (all.Count == 0) return Reply.Text($"{asked}暂时没有安排，有新的活动会在这里通知您。");
             return AskItem(turn, all, $"{asked}暂时没有。最近能预约的有：");
         }
         var items = slots.Select(s => s.Item!.Name).Distinct().ToList();
-        return items.Count == 1 ? AskSlot(turn, slots, null) : AskItem(turn, slots, "最近能预约的志愿服务：");
+        if (items.Count == 1) return AskSlot(turn, slots, null);
+        // "下周有什么活动": name the days and the events before the list, so the answer reads as an answer.
+        var prompt = when is { } w
+            ? $"{w.Describe(today)}有{string.Join("、", slots.Select(s => s.Item!.Event!.Title).Distinct())}，能预约的有："
+            : "最近能预约的志愿服务：";
+        return AskItem(turn, slots, prompt);
     }
-
-    private static string DayWords(DateOnly day, DateTimeOffset now) =>
-        ServiceWording.Day(new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), ServiceWording.China), now).Replace("上午", "", StringComparison.Ordinal);
 
     private Reply AskItem(TurnContext turn, List<ServiceSlot> slots, string prompt)
     {

@@ -15,9 +15,10 @@ public sealed record PushedTo(int Line, string User, string Phrase) : StoryStep(
 /// <c>## title</c>, then <c>&gt; user: text</c> for what a user sends and <c>&lt; phrase</c> (or <c>&lt;! phrase</c>)
 /// for what the bot's reply to that user must (not) contain, and <c>&lt;@user phrase</c> for a push someone else gets.
 /// A user line of <c>[按钮文字]</c> taps that button on the newest card the user got; <c>[图片]</c> sends a photo and
-/// <c>[位置 标签]</c> a location.
+/// <c>[位置 标签]</c> a location. <c>@ now 2026-12-02 10:00</c> (China time) runs the host's clock from that instant, for
+/// answers that depend on the day (这周末, 下周, 礼拜天开门不); before the first story it sets every story of the file.
 /// </summary>
-public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryStep> Steps)
+public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryStep> Steps, DateTimeOffset? Now = null)
 {
     public override string ToString() => Title;
 
@@ -26,15 +27,26 @@ public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryS
         var stories = new List<StoryScript>();
         string? title = null;
         var steps = new List<StoryStep>();
+        DateTimeOffset? fileNow = null, storyNow = null;
         var lines = System.IO.File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             if (line.StartsWith("## ", StringComparison.Ordinal))
             {
-                if (title is not null) stories.Add(new StoryScript(Path.GetFileName(path), title, steps));
+                if (title is not null) stories.Add(new StoryScript(Path.GetFileName(path), title, steps, storyNow));
                 title = line[3..].Trim();
                 steps = [];
+                storyNow = fileNow;
+            }
+            else if (line.StartsWith("@ now ", StringComparison.Ordinal))
+            {
+                if (!DateTime.TryParseExact(line[6..].Trim(), "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var local))
+                    throw new FormatException($"{path}:{i + 1}: expected '@ now yyyy-MM-dd HH:mm' (China time).");
+                var at = new DateTimeOffset(local, TimeSpan.FromHours(8));
+                if (title is null) fileNow = at;
+                storyNow = at;
             }
             else if (line.StartsWith('>'))
             {
@@ -53,7 +65,7 @@ public sealed record StoryScript(string File, string Title, IReadOnlyList<StoryS
             else if (line.StartsWith('<'))
                 steps.Add(new BotSays(i + 1, line[1..].Trim(), Negated: false));
         }
-        if (title is not null) stories.Add(new StoryScript(Path.GetFileName(path), title, steps));
+        if (title is not null) stories.Add(new StoryScript(Path.GetFileName(path), title, steps, storyNow));
         return stories;
     }
 }

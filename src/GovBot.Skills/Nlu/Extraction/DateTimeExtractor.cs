@@ -5,19 +5,24 @@ namespace GovBot.Skills.Nlu.Extraction;
 
 /// <summary>
 /// Chinese dates and times, resolved against "now" in China Standard Time (UTC+8, no daylight
-/// saving) whatever the server's zone. See <see cref="Entities.DateTime"/> for the value forms;
-/// the conventions, all chosen for booking volunteer services:
+/// saving) whatever the server's zone. See <see cref="Entities.DateTime"/> for the value forms and
+/// <see cref="SaidDate"/> to read them; the conventions, all chosen for booking volunteer services:
 /// <list type="bullet">
 /// <item>A date with no time gives a date-only value, "2026-11-28".</item>
-/// <item>A part of day with no clock gives its default hour: 凌晨 05:00, 早上/早晨/清早 08:00, 上午 09:00,
-/// 中午/晌午 12:00, 下午/午后/后晌 14:00, 傍晚 18:00, 晚上/夜里/今晚 19:00, 半夜 23:00.</item>
+/// <item>A part of day with no clock gives its default hour: 凌晨 05:00, 早上/早晨/清早 08:00, 上午/前晌 09:00,
+/// 中午/晌午 12:00, 下午/午后/后晌 14:00, 傍晚 18:00, 晚上/夜里/今晚/黑夜/黑了 19:00, 半夜 23:00.</item>
 /// <item>A part of day alone ("晚上吵") is no datetime: it describes a habit more often than a time.</item>
 /// <item>A clock after 下午/傍晚/晚上 is afternoon or evening ("晚上十点" = 22:00); a bare clock 1–6 is
 /// afternoon ("三点" = 15:00: services do not run at 3 a.m.), 7–12 is as said.</item>
 /// <item>A time with no date is today.</item>
-/// <item>A bare weekday ("周六") is the next such day, today included. 这周/本周 and 下周/下下周/上周 count calendar
-/// weeks starting Monday: on Monday 23 Nov, 周六 = 本周六 = 28 Nov and 下周六 = 5 Dec. A week with no day
-/// ("下周") is that week's Monday; 周末 is its Saturday. "约一下周日" is 周日: after 一, 下 means "a bit".</item>
+/// <item>Shanxi words: 今儿/明儿/后儿 are today, tomorrow and the day after; 夜来 (and 夜儿个) is yesterday.</item>
+/// <item>A bare weekday ("周六", "礼拜天") is the next such day, today included. 这周/本周 and 下周/下下周/上周 count
+/// calendar weeks starting Monday: on Monday 23 Nov, 周六 = 本周六 = 28 Nov and 下周六 = 5 Dec.
+/// "约一下周日" is 周日: after 一, 下 means "a bit".</item>
+/// <item>A week with no day is a range, the whole week Monday to Sunday ("下周" on Monday 23 Nov =
+/// "2026-11-30/2026-12-06"); 周末 is that week's Saturday and Sunday, and a bare 周末 is this week's, so on a
+/// Sunday it is the weekend already half gone (today included, like a bare weekday). 月底 is the last seven days
+/// of the month. With a clock or part of day a range gives its first day at that time ("周末上午" = Saturday 09:00).</item>
 /// <item>"28号" is in the month that puts it nearest today (ties go forward); "11月28号" likewise picks the
 /// nearest year, so "1月5号" said in November is next January.</item>
 /// </list>
@@ -31,27 +36,28 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
 
     [GeneratedRegex(
         @"(?<![0-9a-z])(?:" +
-            @"(?<rel>大后天|大前天|后天|前天|明天|明日|明儿个?|今天|今日|今儿个?|昨天|昨日|昨儿个?|今晚|明晚|昨晚|今早|明早)" +
+            @"(?<rel>大后天|大前天|后天|后儿个?|前天|明天|明日|明儿个?|今天|今日|今儿个?|昨天|昨日|昨儿个?|夜来|夜儿个|今晚|明晚|昨晚|今早|明早)" +
             @"|(?<wk>(?<wp>(?<!一)下下个?|(?<!一)下个?|上上个?|上个?|这个?|本)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天末1-7])?)" +
+            @"|(?<eom>(?<eomp>下个?|这个?|本|上个?)?月底)" +
             @"|(?:(?<y>\d{4})年)?(?<m>" + N + @"{1,3})月份?(?<d>" + N + @"{1,3})(?:号|日)?" +
             @"|(?<mo>下个?月|这个?月|本月|上个?月)?(?<dd>" + N + @"{1,3})(?:号|日)(?!楼|院|门|线|床|单元|房|室|窗|机|位|铺|店|口|地块|车位|#)" +
         @")?" +
         @"[\s的]*" +
-        @"(?<pod>凌晨|清早|早晨|早上|上午|中午|晌午|下午|午后|后晌|傍晚|晚上|夜里|夜间|半夜)?" +
+        @"(?<pod>凌晨|清早|早晨|早上|前晌|上午|中午|晌午|下午|午后|后晌|傍晚|晚上|夜里|夜间|黑夜|黑了|半夜)?" +
         @"\s*" +
         @"(?<clock>(?<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*(?::(?<mi>\d{2})|(?:点|时)钟?\s*(?:(?<half>半(?!会))|(?<q>一刻|三刻)|(?<mi2>\d{1,2}|[零一二三四五六七八九十]{1,3})分?|(?<whole>整))?)(?<next>点|多)?)?",
         RegexOptions.CultureInvariant)]
     private static partial Regex DateTimeRegex();
 
     /// <summary>Parts of the day whose clock hours are afternoon or evening.</summary>
-    private static bool IsLater(string pod) => pod is "下午" or "午后" or "后晌" or "傍晚" or "晚上" or "夜里" or "夜间";
+    private static bool IsLater(string pod) => pod is "下午" or "午后" or "后晌" or "傍晚" or "晚上" or "夜里" or "夜间" or "黑夜" or "黑了";
 
     /// <summary>Default hours; documented on the class.</summary>
     private static int DefaultHour(string pod) => pod switch
     {
         "凌晨" => 5,
         "清早" or "早晨" or "早上" => 8,
-        "上午" => 9,
+        "上午" or "前晌" => 9,
         "中午" or "晌午" => 12,
         "下午" or "午后" or "后晌" => 14,
         "傍晚" => 18,
@@ -66,7 +72,7 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
     /// Every date or time this extractor accepts contains one of these; most messages do not, and the
     /// regex (all of whose parts are optional) is the costliest step of routing.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("天日儿晚早周期拜月号点时:");
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("天日儿晚早夜周期拜月号点时:");
 
     public void Extract(in NluText text, List<EntityMatch> results)
     {
@@ -101,12 +107,15 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
         // Spans end at the last part that matched, not at a trailing "的" or space.
         Group? last = null;
         DateOnly? date = null;
+        // The last day when a whole week, weekend or month end was said; otherwise the same as date.
+        DateOnly? until = null;
         string? pod = null;
 
         var rel = m.Groups["rel"];
         var wk = m.Groups["wk"];
         var md = m.Groups["m"];
         var dd = m.Groups["dd"];
+        var eom = m.Groups["eom"];
         if (rel.Success)
         {
             (date, pod) = Relative(rel.Value, today);
@@ -114,7 +123,11 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
         }
         else if (wk.Success)
         {
-            date = Week(m.Groups["wp"], m.Groups["wd"], today);
+            if (Week(m.Groups["wp"], m.Groups["wd"], today) is { } week)
+            {
+                (date, until) = (week.From, week.To);
+            }
+
             if (date is null)
             {
                 // "周" alone (周边, 一周): not a date; the rest of the match may still be a time.
@@ -124,6 +137,13 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
             {
                 last = wk;
             }
+        }
+        else if (eom.Success)
+        {
+            var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(MonthShift(m.Groups["eomp"].Value));
+            until = monthStart.AddMonths(1).AddDays(-1);
+            date = until.Value.AddDays(-6);
+            last = eom;
         }
         else if (md.Success)
         {
@@ -223,7 +243,7 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
         }
         else
         {
-            value = day0.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            value = new SaidDate(day0, until ?? day0, null).ToValue();
         }
 
         start = Math.Max(start, m.Index);
@@ -248,53 +268,60 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
     {
         "大前天" => (today.AddDays(-3), null),
         "前天" => (today.AddDays(-2), null),
-        "昨天" or "昨日" or "昨儿" or "昨儿个" => (today.AddDays(-1), null),
+        "昨天" or "昨日" or "昨儿" or "昨儿个" or "夜来" or "夜儿个" => (today.AddDays(-1), null),
         "昨晚" => (today.AddDays(-1), "晚上"),
         "明天" or "明日" or "明儿" or "明儿个" => (today.AddDays(1), null),
         "明晚" => (today.AddDays(1), "晚上"),
         "明早" => (today.AddDays(1), "早上"),
-        "后天" => (today.AddDays(2), null),
+        "后天" or "后儿" or "后儿个" => (today.AddDays(2), null),
         "大后天" => (today.AddDays(3), null),
         "今晚" => (today, "晚上"),
         "今早" => (today, "早上"),
         _ => (today, null),
     };
 
-    private static DateOnly? Week(Group prefix, Group dayGroup, DateOnly today)
+    /// <summary>A weekday is one day; a week with no day is Monday to Sunday and 周末 its Saturday and Sunday.</summary>
+    private static (DateOnly From, DateOnly To)? Week(Group prefix, Group dayGroup, DateOnly today)
     {
         var isoToday = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
         var monday = today.AddDays(1 - isoToday);
-        int? weekday = dayGroup.Success
-            ? dayGroup.Value[0] switch
+        var day = dayGroup.Success ? dayGroup.Value[0] : (char?)null;
+        var weeks = prefix.Success
+            ? prefix.Value.TrimEnd('个') switch
             {
-                '日' or '天' => 7,
-                '末' => 6,
-                var c => ChineseNumerals.DigitValue(c),
+                "下下" => 2,
+                "下" => 1,
+                "上" => -1,
+                "上上" => -2,
+                _ => 0,
             }
-            : null;
-
-        if (!prefix.Success)
+            : 0;
+        var start = monday.AddDays(7 * weeks);
+        switch (day)
         {
-            if (weekday is null)
-            {
+            case null when !prefix.Success:
+                // "周" alone (周边, 一周) is no date.
                 return null;
-            }
-
-            // Bare weekday: the next such day, today included.
-            return today.AddDays((weekday.Value - isoToday + 7) % 7);
+            case null:
+                return (start, start.AddDays(6));
+            case '末':
+                // A bare 周末 is this week's too: on a Sunday, the weekend still under way.
+                return (start.AddDays(5), start.AddDays(6));
         }
 
-        var p = prefix.Value.TrimEnd('个');
-        var weeks = p switch
+        var weekday = day is '日' or '天' ? 7 : ChineseNumerals.DigitValue(day.Value);
+        if (!prefix.Success)
         {
-            "下下" => 2,
-            "下" => 1,
-            "上" => -1,
-            "上上" => -2,
-            _ => 0,
-        };
-        return monday.AddDays(7 * weeks + (weekday ?? 1) - 1);
+            // Bare weekday: the next such day, today included.
+            var next = today.AddDays((weekday - isoToday + 7) % 7);
+            return (next, next);
+        }
+
+        var date = start.AddDays(weekday - 1);
+        return (date, date);
     }
+
+    private static int MonthShift(string word) => word.Length == 0 ? 0 : word[0] switch { '下' => 1, '上' => -1, _ => 0 };
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
         month is >= 1 and <= 12 && year is >= 1900 and <= 2200 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
@@ -345,8 +372,7 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
 
     private static DateOnly? ExplicitMonth(DateOnly today, string word, int day)
     {
-        var k = word[0] switch { '下' => 1, '上' => -1, _ => 0 };
-        var f = new DateOnly(today.Year, today.Month, 1).AddMonths(k);
+        var f = new DateOnly(today.Year, today.Month, 1).AddMonths(MonthShift(word));
         return SafeDate(f.Year, f.Month, day);
     }
 
@@ -418,7 +444,7 @@ public sealed partial class DateTimeExtractor(TimeProvider timeProvider) : IEnti
                 if (IsLater(pod))
                 {
                     // 晚上十二点 is midnight, the start of the next day.
-                    return hour == 12 ? (pod is "晚上" or "夜里" or "夜间" ? 24 : 12) : hour < 12 ? hour + 12 : hour;
+                    return hour == 12 ? (pod is "晚上" or "夜里" or "夜间" or "黑夜" or "黑了" ? 24 : 12) : hour < 12 ? hour + 12 : hour;
                 }
 
                 return hour;
