@@ -51,6 +51,7 @@ public sealed class UnitNames
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _prefixes, _countyWords, _before, _after, _endings;
+    private readonly HashSet<string> _notUnits;
     private readonly Dictionary<string, (UnitKind Kind, string Said)> _whole = new(StringComparer.Ordinal);
     /// <summary>Kinds matched at the end of a name, longest first.</summary>
     private readonly List<(string Form, UnitKind Kind)> _endingsOfKinds = [];
@@ -64,6 +65,7 @@ public sealed class UnitNames
         _before = Longest(file.Before);
         _after = Longest(file.After);
         _endings = Longest(file.UnitEndings);
+        _notUnits = [.. Longest(file.NotUnits)];
         foreach (var (entries, agency) in new[] { (file.Agencies, true), (file.Kinds, false) })
         foreach (var entry in entries ?? [])
         {
@@ -105,8 +107,18 @@ public sealed class UnitNames
         return t;
     }
 
-    /// <summary>Reads a typed answer, frame and all; null when no name is left.</summary>
-    public UnitName? Read(string typed, IReadOnlyList<CountyName> counties) => Parse(Clean(typed), counties);
+    /// <summary>Reads a typed answer, frame and all; null when no name is left, or the answer says there is none (「不知道」).</summary>
+    public UnitName? Read(string typed, IReadOnlyList<CountyName> counties)
+    {
+        var cleaned = Clean(typed);
+        if (_notUnits.Contains(cleaned)) return null;
+        // Digits belong to a unit only in its name's ending (第2中学), not to an address (3号楼) answered out of turn.
+        if (cleaned.Any(char.IsAsciiDigit) && !EndsLikeUnit(cleaned)) return null;
+        return Parse(cleaned, counties);
+    }
+
+    /// <summary>Ends the way unit names end: 局, 委, 医院, 公司 ….</summary>
+    public bool EndsLikeUnit(string cleaned) => cleaned.Length >= 3 && _endings.Any(e => cleaned.EndsWith(e, StringComparison.Ordinal));
 
     /// <summary>Reads a name as the store keeps it (no frame to strip).</summary>
     public UnitName? ReadStored(string name, IReadOnlyList<CountyName> counties) => Parse(ChoiceMatcher.Normalize(name), counties);
@@ -114,7 +126,7 @@ public sealed class UnitNames
     /// <summary>Whether words without a frame around them look like a unit: a known name, or one ending in 局, 委, 医院, 公司 ….</summary>
     public bool LooksLikeUnit(string cleaned, IReadOnlyList<CountyName> counties) =>
         cleaned.Length >= 2 && !cleaned.Any(char.IsAsciiDigit)
-        && (Parse(cleaned, counties)?.Kind is not null || (cleaned.Length >= 3 && _endings.Any(e => cleaned.EndsWith(e, StringComparison.Ordinal))));
+        && (Parse(cleaned, counties)?.Kind is not null || EndsLikeUnit(cleaned));
 
     /// <summary>The longest county agency named anywhere in a sentence (「交通局的来报到」), for a first message without a frame.</summary>
     public string? KnownIn(string sentence)
@@ -207,6 +219,9 @@ public sealed class UnitNames
         public List<string>? Before { get; set; }
         [JsonPropertyName("after")]
         public List<string>? After { get; set; }
+        [JsonPropertyName("notUnits")]
+        public List<string>? NotUnits { get; set; }
+
         [JsonPropertyName("unitEndings")]
         public List<string>? UnitEndings { get; set; }
         [JsonPropertyName("agencies")]

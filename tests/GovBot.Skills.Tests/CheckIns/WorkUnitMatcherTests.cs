@@ -143,6 +143,7 @@ public sealed class WorkUnitMatcherTests
     [InlineData("县东湖小学", "清徐县东湖小学")]
     [InlineData("东湖小学", "东湖小学")]
     [InlineData("中国移动清徐分公司", "中国移动清徐分公司")]
+    [InlineData("县第2中学", "清徐县第2中学")]
     [InlineData("马峪乡政府", "马峪乡人民政府")]
     [InlineData("襄垣县文旅局", "襄垣县文化和旅游局")]
     public void A_new_unit_is_named_in_full_with_the_county_when_it_is_a_county_agency(string typed, string name) =>
@@ -154,6 +155,9 @@ public sealed class WorkUnitMatcherTests
     [InlineData("局")]
     [InlineData("我在上班")]
     [InlineData("")]
+    [InlineData("不知道")]
+    [InlineData("没有单位")]
+    [InlineData("我住3号楼")]
     public void Answers_naming_no_unit_are_not_understood(string typed) => Assert.Null(Store.Match(typed, Qingxu));
 
     [Theory]
