@@ -155,7 +155,8 @@ public sealed class UnitNames
             if (county is null || (!kind.IsAgency && name.Place.Length > 0 && !name.SaidCounty && name.County is null)) return body;
             return body.StartsWith('县') ? county.Short + body : county.Name + body;
         }
-        if (name.County is { } named) return named.Name + name.Body;
+        // Other names keep the county as typed (清徐中学 is not 清徐县中学); a bare 县 becomes the county's name.
+        if (name.County is not null) return name.Cleaned;
         return name.SaidCounty && county is not null ? county.Name + name.Body : name.Cleaned;
     }
 
@@ -213,19 +214,25 @@ public sealed class UnitNames
     {
         [JsonPropertyName("prefixes")]
         public List<string>? Prefixes { get; set; }
+
         [JsonPropertyName("countyWords")]
         public List<string>? CountyWords { get; set; }
+
         [JsonPropertyName("before")]
         public List<string>? Before { get; set; }
+
         [JsonPropertyName("after")]
         public List<string>? After { get; set; }
+
         [JsonPropertyName("notUnits")]
         public List<string>? NotUnits { get; set; }
 
         [JsonPropertyName("unitEndings")]
         public List<string>? UnitEndings { get; set; }
+
         [JsonPropertyName("agencies")]
         public List<Entry>? Agencies { get; set; }
+
         [JsonPropertyName("kinds")]
         public List<Entry>? Kinds { get; set; }
     }
@@ -234,6 +241,7 @@ public sealed class UnitNames
     {
         [JsonPropertyName("names")]
         public List<string>? Names { get; set; }
+
         [JsonPropertyName("aliases")]
         public List<string>? Aliases { get; set; }
     }

@@ -144,6 +144,9 @@ public sealed class WorkUnitMatcherTests
     [InlineData("东湖小学", "东湖小学")]
     [InlineData("中国移动清徐分公司", "中国移动清徐分公司")]
     [InlineData("县第2中学", "清徐县第2中学")]
+    [InlineData("清徐中学", "清徐中学")]
+    [InlineData("清徐卫健委", "清徐县卫生健康局")]
+    [InlineData("县卫生健康委员会", "清徐县卫生健康委员会")]
     [InlineData("马峪乡政府", "马峪乡人民政府")]
     [InlineData("襄垣县文旅局", "襄垣县文化和旅游局")]
     public void A_new_unit_is_named_in_full_with_the_county_when_it_is_a_county_agency(string typed, string name) =>
