@@ -196,6 +196,10 @@ public sealed class DemoCountySeeder(TimeProvider time)
             WorkUnit("清徐县交通运输局", "清徐县交通运输局机关党支部", "清徐县交通运输局办公室", "13803510051", qinghua);
             WorkUnit("清徐县司法局", "清徐县司法局机关党支部", "清徐县司法局办公室", "13803510052", qinghua, shijiHuayuan);
             WorkUnit("清徐县卫生健康局", "清徐县卫生健康局机关党委", "清徐县卫生健康局办公室", "13803510053", shijiJiayuan, lanwan);
+            // More of the county's units, so that members' abbreviations (住建局, 县医院) have real names to meet.
+            WorkUnit("清徐县住房和城乡建设局", "清徐县住房和城乡建设局机关党支部", "清徐县住房和城乡建设局办公室", "13803510054", lanwan);
+            WorkUnit("清徐县人民医院", "清徐县人民医院党委", "清徐县人民医院党委办公室", "13803510055", qinghua);
+            WorkUnit("清徐县中医院", "清徐县中医院党支部", "清徐县中医院办公室", "13803510056", shijiHuayuan);
             ApprovedCheckIn(tianyuming, PartyMemberKind.Retired, null, "清泉湖社区党委", qinghua, B(qinghua, 4), qinghuaBranch, lihongmei, "爱心帮扶|法律宣传");
             ApprovedCheckIn(maxiaolong, PartyMemberKind.Mobile, null, "清泉湖社区流动党员党支部", qinghua, B(qinghua, 7), qinghuaBranch, lihongmei, "环境整治|维修");
 

@@ -13,6 +13,7 @@ public static class CheckInRegistration
     {
         var services = builder.Services;
         services.AddHostedService<VolunteerServiceSeeder>();
+        services.AddScoped<WorkUnitDirectory>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CheckInRoster>();
         services.AddScoped<IMyRequestsSource, CheckInRequestsSource>();

@@ -24,8 +24,10 @@ public sealed record ImportReport(bool DryRun, int Rows, int Accepted, IReadOnly
 /// that Excel opens (UTF-8 with BOM, Chinese headers) and an import of an existing roster in the same
 /// columns, with a dry run that reports the rows that do not fit before anything is written.
 /// </summary>
-public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProvider time)
+public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProvider time, WorkUnitDirectory? units = null)
 {
+    private readonly WorkUnitDirectory _units = units ?? new WorkUnitDirectory(db);
+
     public static readonly string[] Headers =
     [
         "编号", "姓名", "党员类别", "工作单位", "党组织", "社区", "小区", "楼栋", "单元", "房号", "手机", "服务意愿",
@@ -86,7 +88,7 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
 
         var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var compounds = await db.Compounds.AsNoTracking().Select(c => new { c.Id, c.CommunityId, c.Name, c.Aliases }).ToListAsync(ct);
-        var units = await db.WorkUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var unitMatcher = await _units.MatcherAsync(ct);
         var seenPhones = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<ImportProblem>();
         var accepted = 0;
@@ -168,15 +170,17 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
                 db.People.Add(person);
                 await db.SaveChangesAsync(ct);
             }
+            // A unit written the way people say it (县卫健局) is matched like a member's answer; an unknown one keeps its full name.
             var unitName = Get("工作单位");
-            var unit = units.FirstOrDefault(u => u.Name == unitName);
+            var match = unitName.Length > 0 ? unitMatcher.Match(unitName, await _units.CountyOfCompoundAsync(compound!.Id, ct)) : null;
+            var unit = match?.Unit;
             var checkIn = await checkIns.SubmitAsync(person, new CheckInDraft(name, kind!.Value, compound!.Id, phone!)
             {
                 BuildingId = buildingId,
                 Unit = Get("单元") is { Length: > 0 } u ? u : null,
                 Room = Get("房号") is { Length: > 0 } r ? r : null,
                 WorkUnitId = unit?.Id,
-                WorkUnitName = unit is null && unitName.Length > 0 ? unitName : null,
+                WorkUnitName = unit is not null || unitName.Length == 0 ? null : match?.NewName ?? unitName,
                 PartyOrganisationName = unit is null && Get("党组织") is { Length: > 0 } org ? org : null,
                 Services = Get("服务意愿").Split(['、', '|', '，', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Source = "import",

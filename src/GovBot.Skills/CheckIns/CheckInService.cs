@@ -29,10 +29,13 @@ public sealed record ReviewOutcome(bool Done, string? Refusal = null)
 /// <summary>
 /// The life of a check-in: submit (closing the member's earlier one), approve (linking the member to the
 /// compound branch and grid group) or return with a reason, each with an event row and the pushes that
-/// tell the people concerned. Changes join the caller's unit of work.
+/// tell the people concerned. Changes join the caller's unit of work. A check-in naming a unit not yet in
+/// the store reaches staff marked as a new unit, with the closest existing names beside it.
 /// </summary>
-public sealed class CheckInService(GovBotDb db, TimeProvider time)
+public sealed class CheckInService(GovBotDb db, TimeProvider time, WorkUnitDirectory? units = null)
 {
+    private readonly WorkUnitDirectory _units = units ?? new WorkUnitDirectory(db);
+
     public const string CardTaskPrefix = "checkin-";
     /// <summary>WeCom ids given to people of an imported roster the bot has not met; nothing is pushed to them.</summary>
     public const string RosterPrefix = "roster-";
@@ -110,7 +113,7 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
         {
             var staff = await StaffAsync(checkIn.CommunityId, ct);
             if (staff.Count > 0)
-                await db.EnqueuePushAsync(new OutboxPush(StaffCard(checkIn), staff) { SourceKey = $"checkin:{checkIn.Id}:card" }, now, ct);
+                await db.EnqueuePushAsync(new OutboxPush(StaffCard(checkIn, await CloseUnitsAsync(checkIn, ct)), staff) { SourceKey = $"checkin:{checkIn.Id}:card" }, now, ct);
         }
         return checkIn;
     }
@@ -206,9 +209,14 @@ public sealed class CheckInService(GovBotDb db, TimeProvider time)
         _ => $"{c.Name}的这次报到已经关闭（本人重新报到了）。",
     });
 
-    public static CardPart StaffCard(CheckIn c) => new(
+    /// <summary>For a check-in naming a new unit, the existing units closest to it; null when its unit is in the store (or none is given).</summary>
+    public async Task<IReadOnlyList<string>?> CloseUnitsAsync(CheckIn c, CancellationToken ct) =>
+        CheckInWording.NamesNewUnit(c) ? await _units.CloseToAsync(c.WorkUnitName!, c.CompoundId, ct) : null;
+
+    /// <param name="closeUnits">From <see cref="CloseUnitsAsync"/>: a new unit is flagged for staff to check its name.</param>
+    public static CardPart StaffCard(CheckIn c, IReadOnlyList<string>? closeUnits = null) => new(
         "党员双报到待审核",
-        CheckInWording.Describe(c) + $"\n提交时间：{CheckInWording.Date(c.SubmittedAt)}",
+        CheckInWording.Describe(c, closeUnits: closeUnits) + $"\n提交时间：{CheckInWording.Date(c.SubmittedAt)}",
         [new CardButton($"{CheckInReviewSkill.SkillName}:approve:{c.Id}", "通过", Primary: true), new CardButton($"{CheckInReviewSkill.SkillName}:return:{c.Id}", "退回")],
         CardTaskPrefix + c.Id);
 

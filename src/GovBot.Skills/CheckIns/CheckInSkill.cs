@@ -14,11 +14,13 @@ namespace GovBot.Skills.CheckIns;
 /// 我要报到: a party member checks in at the community where they live. The dialog asks only for what the
 /// store does not know (a demo member with a known home answers two questions), offers places, units and
 /// services as numbered lists, takes typed names with a typo, shows the phone masked, and writes nothing
-/// before the member confirms. A member with an open check-in is asked whether they moved (re-registration
+/// before the member confirms. What the first message already says (「我是在职党员 在县卫健局上班 来报个到」) is
+/// not asked again; work units typed in words are matched as <see cref="WorkUnitMatcher"/> reads them (see
+/// CheckInSkill.Units.cs). A member with an open check-in is asked whether they moved (re-registration
 /// closes the old one); a returned one comes back filled in, to fix what staff pointed out.
 /// 单位报到 / 注册单位 / 结对共建 are handed to <see cref="WorkUnitSkill"/>.
 /// </summary>
-public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, IServiceProvider services) : FormSkill
+public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, WorkUnitDirectory units, IServiceProvider services) : FormSkill
 {
     public const string SkillName = "checkin";
     private const string NameSlot = "name", KindSlot = "kind", CommunitySlot = "community", CompoundSlot = "compound",
@@ -31,12 +33,9 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
     private static readonly string[] KindNames = [.. CheckInWording.Kinds.Select(k => k.Name)];
 
     private List<Place>? _places;
-    private List<UnitChoice>? _units;
     private List<string>? _services;
 
     private sealed record Place(int CommunityId, string Community, int CountyId, int CompoundId, string Compound, string Aliases);
-
-    private sealed record UnitChoice(int Id, string Name, string Organisation, int? CountyId);
 
     public override string Name => SkillName;
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.CheckIn];
@@ -80,11 +79,11 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
             Parse = (turn, _, text, _) => Task.FromResult(ReadRoom(turn, text)),
             FromEntities = (nlu, _) => nlu.Find(Entities.Room) is { } room ? RoomValue(nlu.Find(Entities.Unit), room) : null,
         },
-        new(WorkUnitSlot, "工作单位", "您在哪个单位工作？回复序号；列表里没有，就直接说单位全称。", "1 或「清徐县交通运输局」")
+        new(WorkUnitSlot, "工作单位", "您在哪个单位工作？回复序号，或者直接说单位名称，简称也行，比如「卫健局」。", "1 或「清徐县交通运输局」")
         {
             AppliesWhen = d => d.Slot(KindSlot) == nameof(PartyMemberKind.InService),
             Choices = async (_, form, ct) => await UnitNamesAsync(form, ct),
-            Parse = async (_, form, text, ct) => await MatchUnitAsync(form, text, ct),
+            Parse = async (_, form, text, ct) => await CertainUnitAsync(form, text, ct),
             Resets = [UnitOrgSlot],
         },
         new(UnitOrgSlot, "单位党组织", "您单位的党组织叫什么？比如「清徐县交通运输局机关党支部」。", "某某单位机关党支部")
@@ -117,9 +116,10 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
         await PlacesAsync(ct);
         if (await checkIns.ActiveAsync(turn.User.Id, ct) is not { } open)
         {
-            var first = await base.StartAsync(turn, ct);
-            var known = turn.User.CompoundId is not null ? "已经知道的就不再问了，" : "";
-            return Reply.Text($"好的，办理党员双报到，{known}几步就好。").Then(first);
+            var first = await AskSaidUnitAsync(turn, await base.StartAsync(turn, ct), ct);
+            var known = turn.User.CompoundId is not null || _heard.Count > 0 ? "已经知道的就不再问了，" : "";
+            var heard = _heard.Count > 0 ? $"已记下：{string.Join("，", _heard)}。" : "";
+            return Reply.Text($"好的，办理党员双报到，{known}几步就好。{heard}").Then(first);
         }
 
         if (open.Status == CheckInStatus.Returned)
@@ -136,7 +136,8 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
     public override async Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct)
     {
         await PlacesAsync(ct);
-        if (turn.Dialog is not { Step: MovedStep } dialog) return await base.ContinueAsync(turn, ct);
+        if (turn.Dialog is { } form && await UnitTurnAsync(turn, form, ct) is { } unitReply) return unitReply;
+        if (turn.Dialog is not { Step: MovedStep } dialog) return await AskSaidUnitAsync(turn, await base.ContinueAsync(turn, ct), ct);
 
         var choice = ChoiceMatcher.Match(turn.Text, MovedChoices) ?? YesNo.Read(turn.Text) switch
         {
@@ -150,7 +151,7 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
                 return await ResumeAsync(turn, FromCheckIn(open, withResidence: false) with { StartedAt = dialog.StartedAt },
                     "好的，原来的报到会在新报到提交时关闭。", ct);
             case 0:
-                return await base.StartAsync(turn, ct);
+                return await AskSaidUnitAsync(turn, await base.StartAsync(turn, ct), ct);
             case 1:
                 turn.EndDialog();
                 return Reply.Text("好的，原来的报到不变。说「我的报到」可以随时查看。");
@@ -176,7 +177,7 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
                 if (user.Room is { Length: > 0 } room) form = Set(form, RoomSlot, RoomValue(Digits(user.Unit), Digits(room) ?? room)!);
             }
         }
-        return form;
+        return await FromFirstMessageAsync(turn, form, ct);
     }
 
     private DialogState Set(DialogState form, string slot, SlotValue value) => Set(form, Slots.First(s => s.Name == slot), value);
@@ -223,7 +224,7 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
             .With(PhoneSlot, c.Phone).With(PhoneSlot + "#", CheckInWording.MaskPhone(c.Phone));
         if (c.Services.Length > 0) form = form.With(ServicesSlot, c.Services).With(ServicesSlot + "#", CheckInWording.Services(c));
         if (c.WorkUnit is { } unit) form = form.With(WorkUnitSlot, "id:" + unit.Id).With(WorkUnitSlot + "#", unit.Name);
-        else if (c.WorkUnitName is { } typed) form = form.With(WorkUnitSlot, "new:" + typed).With(WorkUnitSlot + "#", typed);
+        else if (c.WorkUnitName is { } typed) form = form.With(WorkUnitSlot, "new:" + typed).With(WorkUnitSlot + "#", NewUnitDisplay(typed));
         if (c.PartyOrganisationName is { } org)
             form = form.With(c.Kind == PartyMemberKind.InService ? UnitOrgSlot : HomeOrgSlot, org);
         if (!withResidence) return form;
@@ -310,36 +311,7 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, I
         return d.Length > 0 ? d : null;
     }
 
-    // ── units, services, names ───────────────────────────────────────────────────────────
-    private async Task<List<UnitChoice>> UnitsAsync(DialogState form, CancellationToken ct)
-    {
-        _units ??= (await db.WorkUnits.AsNoTracking().OrderBy(u => u.Id)
-                .Select(u => new { u.Id, u.Name, u.PartyOrganisationName, Counties = u.Pairings.Select(p => p.Compound!.Community!.Town!.CountyId).ToList() })
-                .ToListAsync(ct))
-            .Select(u => new UnitChoice(u.Id, u.Name, u.PartyOrganisationName, u.Counties.Count > 0 ? u.Counties[0] : null))
-            .ToList();
-        // Units of the member's county first: a bureau of the next county is rarely meant.
-        var places = await PlacesAsync(ct);
-        var county = int.TryParse(form.Slot(CompoundSlot), out var c) ? places.FirstOrDefault(p => p.CompoundId == c)?.CountyId : null;
-        return county is null ? _units : [.. _units.Where(u => u.CountyId is null || u.CountyId == county)];
-    }
-
-    private async Task<IReadOnlyList<string>> UnitNamesAsync(DialogState form, CancellationToken ct)
-    {
-        var units = await UnitsAsync(form, ct);
-        return units.Count is > 0 and <= MaxUnitsListed ? units.Select(u => u.Name).ToList() : [];
-    }
-
-    private async Task<SlotValue?> MatchUnitAsync(DialogState form, string text, CancellationToken ct)
-    {
-        var units = await UnitsAsync(form, ct);
-        if (ChoiceMatcher.Match(text, units.Select(u => u.Name).ToList()) is { } i)
-            return new SlotValue("id:" + units[i].Id.ToString(CultureInfo.InvariantCulture), units[i].Name);
-        var name = text.Trim();
-        if (name.Length is < 3 or > 60 || name.All(c => char.IsAsciiDigit(c) || char.IsWhiteSpace(c))) return null;
-        return new SlotValue("new:" + name, name);
-    }
-
+    // ── services, names ──────────────────────────────────────────────────────────────────
     private async Task<List<string>> ServicesAsync(CancellationToken ct) =>
         _services ??= await db.VolunteerServiceKinds.AsNoTracking().Where(s => s.Active).OrderBy(s => s.SortOrder).Select(s => s.Name).ToListAsync(ct);
 

@@ -30,6 +30,27 @@ public static partial class CheckInWording
         return null;
     }
 
+    /// <summary>
+    /// The kind said in a longer message such as the first one (「退休党员报到」, 「我在交通局上班 来报到」): only
+    /// words that say it plainly, since 「外地」 in a first message is more often where someone came from.
+    /// </summary>
+    public static PartyMemberKind? KindInSentence(string text)
+    {
+        if (text.Contains("退休", StringComparison.Ordinal) || text.Contains("离休", StringComparison.Ordinal)) return PartyMemberKind.Retired;
+        if (text.Contains("在职", StringComparison.Ordinal)) return PartyMemberKind.InService;
+        if (text.Contains("流动党员", StringComparison.Ordinal) || text.Contains("流动的", StringComparison.Ordinal)) return PartyMemberKind.Mobile;
+        if (text.Contains("上班", StringComparison.Ordinal) || text.Contains("在岗", StringComparison.Ordinal)) return PartyMemberKind.InService;
+        return null;
+    }
+
+    /// <summary>The name in 「我叫王小明」, 「名字是王小明，…」; null when the message gives none.</summary>
+    public static string? NameInSentence(string text) =>
+        NameRegex().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>An 11-digit mobile anywhere in a message.</summary>
+    public static string? PhoneInSentence(string text) =>
+        PhoneInText().Match(text) is { Success: true } m ? NormalizePhone(m.Value) : null;
+
     public static string Status(CheckInStatus status) => status switch
     {
         CheckInStatus.Pending => "待社区审核",
@@ -68,16 +89,30 @@ public static partial class CheckInWording
     /// <summary>China Standard Time, the way people read dates: 11月23日.</summary>
     public static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日", CultureInfo.InvariantCulture);
 
-    /// <summary>A few lines describing a check-in, for the member and the staff card.</summary>
-    public static string Describe(CheckIn c, bool maskPhone = true)
+    /// <summary>Whether the check-in names a unit typed by the member that is not in the store.</summary>
+    public static bool NamesNewUnit(CheckIn c) => c.WorkUnitId is null && c.WorkUnitName is { Length: > 0 };
+
+    /// <summary>What staff read beside a new unit: 「新单位，请核对名称」 and the closest existing names.</summary>
+    public static string NewUnitNote(IReadOnlyList<string> closeUnits) =>
+        "新单位，请核对名称；" + (closeUnits.Count > 0 ? $"相近的已有单位：{string.Join("、", closeUnits)}" : "单位库里没有相近的单位");
+
+    /// <summary>A few lines describing a check-in, for the member and (with <paramref name="closeUnits"/>) the staff card.</summary>
+    public static string Describe(CheckIn c, bool maskPhone = true, IReadOnlyList<string>? closeUnits = null)
     {
         var lines = new List<string> { $"{c.Name}｜{Kind(c.Kind)}", $"住址：{c.Community?.Name} {Address(c)}" };
         if (Unit(c) is { Length: > 0 } unit) lines.Add($"单位：{unit}");
+        if (NamesNewUnit(c) && closeUnits is not null) lines.Add($"（{NewUnitNote(closeUnits)}）");
         if (Organisation(c) is { Length: > 0 } org) lines.Add($"党组织：{org}");
         lines.Add($"电话：{(maskPhone ? MaskPhone(c.Phone) : c.Phone)}");
         if (c.Services.Length > 0) lines.Add($"愿意参加：{Services(c)}");
         return string.Join("\n", lines);
     }
+
+    [GeneratedRegex(@"(?:我叫|名字叫|名字是|姓名是?[:：]?|本人叫)\s*([\p{IsCJKUnifiedIdeographs}·]{2,4}?)(?=$|[\s,，。.!！;；、]|在|是|来|要|想|住|电话|手机|的)")]
+    private static partial Regex NameRegex();
+
+    [GeneratedRegex(@"(?<![0-9０-９])(?:\+?86[\s-]?)?1[3-9０-９][0-9０-９\s-]{9,12}?(?![0-9０-９])")]
+    private static partial Regex PhoneInText();
 
     [GeneratedRegex(@"^1[3-9][0-9]{9}$")]
     private static partial Regex MobileRegex();

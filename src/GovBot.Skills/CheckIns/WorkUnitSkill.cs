@@ -11,11 +11,13 @@ namespace GovBot.Skills.CheckIns;
 
 /// <summary>
 /// 单位报到 / 结对共建: a work unit's party secretary registers the unit (name, party organisation, contact)
-/// and the compounds it pairs with. Registering a name already known updates it and adds the new pairings.
+/// and the compounds it pairs with. The name is matched like a member's (「卫健局」 finds 清徐县卫生健康局): a unit
+/// already known is updated and gets the new pairings rather than a near-duplicate; a new one is registered
+/// under its full name, with the close existing names shown at the summary.
 /// Members of the unit then pick it from the list when they check in; the staff of each paired community are told.
 /// Started from <see cref="CheckInSkill"/>, which owns the check_in intent.
 /// </summary>
-public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : FormSkill
+public sealed partial class WorkUnitSkill(GovBotDb db, WorkUnitDirectory units, TimeProvider time) : FormSkill
 {
     public const string SkillName = "workunit";
     private const string UnitSlot = "unit", OrgSlot = "org", ContactSlot = "contact", PhoneSlot = "phone", CompoundsSlot = "compounds";
@@ -34,7 +36,7 @@ public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : Form
     [
         new(UnitSlot, "单位名称", "请说一下单位全称，比如「清徐县交通运输局」。", "清徐县交通运输局")
         {
-            Parse = (_, _, text, _) => Task.FromResult(Text(text, 3)),
+            Parse = async (turn, _, text, ct) => await UnitAsync(turn, text, ct),
         },
         new(OrgSlot, "单位党组织", "单位的党组织叫什么？比如「清徐县交通运输局机关党支部」。", "某某局机关党支部")
         {
@@ -72,13 +74,17 @@ public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : Form
     protected override async Task<Reply> CompleteAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var name = form.Slot(UnitSlot)!;
-        var unit = await db.WorkUnits.Include(u => u.Pairings).FirstOrDefaultAsync(u => u.Name == name, ct);
+        var value = form.Slot(UnitSlot)!;
+        var name = value.StartsWith("new:", StringComparison.Ordinal) ? value[4..] : value;
+        var unit = value.StartsWith("id:", StringComparison.Ordinal) && int.TryParse(value[3..], CultureInfo.InvariantCulture, out var unitId)
+            ? await db.WorkUnits.Include(u => u.Pairings).FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            : await db.WorkUnits.Include(u => u.Pairings).FirstOrDefaultAsync(u => u.Name == name, ct);
         var updated = unit is not null;
         if (unit is null)
         {
             unit = new WorkUnit { Name = name, PartyOrganisationName = form.Slot(OrgSlot)!, RegisteredById = turn.User.Id, RegisteredAt = now };
             db.WorkUnits.Add(unit);
+            units.Refresh();
         }
         unit.PartyOrganisationName = form.Slot(OrgSlot)!;
         unit.ContactName = form.Slot(ContactSlot);
@@ -130,6 +136,21 @@ public sealed partial class WorkUnitSkill(GovBotDb db, TimeProvider time) : Form
         }
         return new SlotValue(string.Join('|', picked.Select(i => compounds[i].Id.ToString(CultureInfo.InvariantCulture))),
             string.Join("、", picked.Select(i => labels[i])));
+    }
+
+    /// <summary>
+    /// The unit as matched in the secretary's county: a known one is kept by id (and updated); a new one gets its
+    /// full name, with close existing names shown so a near-duplicate is noticed. The same name in two counties
+    /// (「交通局」 from someone of no county) is not guessed: the question is asked again with its example.
+    /// </summary>
+    private async Task<SlotValue?> UnitAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        var matcher = await units.MatcherAsync(ct);
+        var match = matcher.Match(text, await units.CountyOfCommunityAsync(turn.User.CommunityId, ct));
+        if (match is null || match.SameName) return null;
+        if (match.Unit is { } known) return new SlotValue("id:" + known.Id.ToString(CultureInfo.InvariantCulture), $"{known.Name}（已登记过，这次更新）");
+        var close = match.Options.Count > 0 ? $"（新登记；相近的已有单位：{string.Join("、", match.Options.Select(o => o.Name))}）" : "";
+        return new SlotValue("new:" + match.NewName, match.NewName + close);
     }
 
     private static SlotValue? Text(string text, int min)
