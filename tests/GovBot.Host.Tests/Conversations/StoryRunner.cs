@@ -11,7 +11,7 @@ public static class StoryRunner
 
     public static async Task RunAsync(StoryScript story)
     {
-        await using var bot = await BotHost.StartAsync();
+        await using var bot = await BotHost.StartAsync(clock: story.Clock is { } at ? ShiftedClock.At(at) : null);
         string? lastUser = null;
         var reply = "";
         var mark = 0;

@@ -5,6 +5,7 @@ using GovBot.Host.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Crypto;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,9 +41,12 @@ public sealed class BotHost : IAsyncDisposable
     public WeComUserSimulator WeCom { get; }
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts a host; pass the stand-in and data folder of an earlier host to play a restart.</summary>
+    /// <summary>
+    /// Starts a host; pass the stand-in and data folder of an earlier host to play a restart, and a clock for a host
+    /// whose "now" is not the system's (see <see cref="ShiftedClock"/>).
+    /// </summary>
     public static async Task<BotHost> StartAsync(
-        WeComApiStandIn? standIn = null, string? dataDir = null, IDictionary<string, string?>? settings = null)
+        WeComApiStandIn? standIn = null, string? dataDir = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var ownsStandIn = standIn is null;
         standIn ??= await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = WeComSample.CorpId });
@@ -70,6 +74,7 @@ public sealed class BotHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in all) b.UseSetting(key, value);
+            if (clock is not null) b.ConfigureTestServices(services => services.AddSingleton(clock));
         });
         // Port 0 through UseKestrel(int) still binds 5000 here; an explicit loopback listener gets a free port.
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
