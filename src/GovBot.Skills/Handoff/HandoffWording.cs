@@ -79,12 +79,15 @@ public static class HandoffWording
         if (place is not null) line.Add(place);
         if (resident.Phone is { } phone) line.Add("电话 " + (fullPhone ? phone : MaskPhone(phone)));
         if (line.Count > 0) text.Append(string.Join("｜", line)).Append('\n');
-        var cut = said.Length > CardTextLength ? said[..CardTextLength] + "…（全文见下条）" : said;
+        var cut = said.Length > CardTextLength ? said[..CutAt(said)] + "…（全文见下条）" : said;
         text.Append('「').Append(cut).Append("」\n");
         text.Append(ChinaTime.ToLocal(at).ToString("M月d日 HH:mm")).Append(afterHours ? " 下班时间发来" : " 发来");
         text.Append("，点「回复」直接回复居民。");
         return text.ToString();
     }
+
+    /// <summary>Where to cut a long message for the card without splitting an emoji in two.</summary>
+    private static int CutAt(string said) => char.IsHighSurrogate(said[CardTextLength - 1]) ? CardTextLength - 1 : CardTextLength;
 
     public static string FullText(Person resident, string said) => $"{NameOf(resident)}的留言全文：\n{said}";
 
