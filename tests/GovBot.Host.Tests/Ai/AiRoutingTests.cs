@@ -64,6 +64,7 @@ public sealed class AiRoutingTests : IAsyncLifetime
         Assert.Contains("[电话]", user);
         Assert.Contains(_ai.Model.OfferedFunctions(), f => f.EndsWith("report_problem", StringComparison.Ordinal));
         Assert.Contains(_ai.Model.OfferedFunctions(), f => f.EndsWith("check_in", StringComparison.Ordinal));
+        Assert.Contains(_ai.Model.OfferedFunctions(), f => f.EndsWith("handoff", StringComparison.Ordinal));
         // The number is still there for the skills: the rules found it in the original text.
         Assert.Equal("13812345678", AiHost.Entity(parsed, Entities.Phone));
     }
