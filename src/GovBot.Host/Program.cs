@@ -19,6 +19,7 @@ using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
 using GovBot.Skills.Wishes;
+using GovBot.Skills.WorkerDesk;
 
 // "hash-password": reads a password from standard input and prints the hash for Staff:BootstrapAdmin:PasswordHash.
 if (args is ["hash-password", ..]) return StaffPasswordCommand.Run(Console.In, Console.Out, Console.Error);
@@ -36,6 +37,7 @@ builder.AddGovBotReports();
 builder.AddGovBotCheckIns();
 builder.AddGovBotServices();
 builder.AddGovBotPointsAndWishes();
+builder.AddGovBotWorkerDesk();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddReminders();

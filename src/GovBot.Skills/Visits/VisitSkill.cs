@@ -19,7 +19,7 @@ public sealed class VisitSkill(GovBotDb db) : ISkill
 
     public string Name => "visits";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.RecordVisit];
-    public MenuEntry? Menu => null;
+    public MenuEntry? Menu => new("走访记录（周走访，一句话记下）", "走访了3号楼2单元301", Order: 4, For: Visitors);
 
     public Task<Reply> StartAsync(TurnContext turn, CancellationToken ct) => RecordAsync(turn, ct);
 
