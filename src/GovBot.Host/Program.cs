@@ -20,6 +20,7 @@ using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
 using GovBot.Skills.Wishes;
+using GovBot.Skills.WorkerDesk;
 
 // "hash-password": reads a password from standard input and prints the hash for Staff:BootstrapAdmin:PasswordHash.
 if (args is ["hash-password", ..]) return StaffPasswordCommand.Run(Console.In, Console.Out, Console.Error);
@@ -38,6 +39,7 @@ builder.AddGovBotCheckIns();
 builder.AddGovBotServices();
 builder.AddGovBotPointsAndWishes();
 builder.AddGovBotHandoff();
+builder.AddGovBotWorkerDesk();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddReminders();

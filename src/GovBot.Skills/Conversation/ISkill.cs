@@ -1,7 +1,17 @@
+using GovBot.Data.People;
+
 namespace GovBot.Skills.Conversation;
 
-/// <summary>A line of the help menu: what the skill does and a message that starts it.</summary>
-public sealed record MenuEntry(string Title, string Example, int Order = 100);
+/// <summary>
+/// A line of the help menu: what the skill does and a message that starts it. <paramref name="For"/> names the roles
+/// it is for (a grid worker's 我的待办); <see cref="Roles.None"/>, the default, is everyone's.
+/// </summary>
+public sealed record MenuEntry(string Title, string Example, int Order = 100, Roles For = Roles.None)
+{
+    public bool IsForEveryone => For == Roles.None;
+
+    public bool IsFor(Person person) => IsForEveryone || (person.Roles & For) != 0;
+}
 
 /// <summary>
 /// A capability of the bot. Skills register with <see cref="SkillRegistration.AddSkill{TSkill}"/>;
@@ -19,6 +29,9 @@ public interface ISkill
 
     /// <summary>What a dialog of this skill is about, in a word or two, as in 「刚才的预约还继续吗？」.</summary>
     string Topic => "事";
+
+    /// <summary>Every line the skill adds to the menu; a skill with lines for several roles lists them here.</summary>
+    IEnumerable<MenuEntry> MenuEntries => Menu is { } entry ? [entry] : [];
 
     /// <summary>A message with one of <see cref="Intents"/> arrived outside any dialog.</summary>
     Task<Reply> StartAsync(TurnContext turn, CancellationToken ct);

@@ -44,7 +44,7 @@ public sealed class SkillCatalog
                 if (!byIntent.TryAdd(intent, (type, skill.Name)))
                     throw new InvalidOperationException($"Intent '{intent}' is claimed by both '{byIntent[intent].Name}' and '{skill.Name}'.");
             }
-            if (skill.Menu is { } entry) menu.Add(entry);
+            menu.AddRange(skill.MenuEntries);
         }
         return new Index(byName, byIntent.ToDictionary(p => p.Key, p => p.Value.Type, StringComparer.Ordinal),
             [.. menu.OrderBy(m => m.Order)]);

@@ -17,6 +17,9 @@ public sealed class CaseworkSkill(GovBotDb db, ReportService reports) : ISkill
     private static readonly string[] HandoverChoices = ["其他网格", "物业", "社区"];
     private static readonly string[] Venues = ["居民议事会", "联席会议"];
 
+    /// <summary>The moves, as button keys name them ("casework:accept:17") and <see cref="StartMoveAsync"/> takes them.</summary>
+    public const string Accept = "accept", Handover = "handover", Deliberate = "deliberate", Handle = "handle", Reject = "reject";
+
     public string Name => "casework";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
@@ -24,29 +27,36 @@ public sealed class CaseworkSkill(GovBotDb db, ReportService reports) : ISkill
 
     public Task<Reply> StartAsync(TurnContext turn, CancellationToken ct) => Task.FromResult(Reply.None);
 
+    /// <summary>
+    /// Starts a move as its button would, for a worker who asks by text (「受理 S1001」): accepting at once, the others
+    /// with their one question. The same checks apply, so nobody moves a report that is not theirs.
+    /// </summary>
+    public Task<Reply> StartMoveAsync(TurnContext turn, string move, int reportId, CancellationToken ct) =>
+        OnButtonAsync(turn, $"{move}:{reportId}", ct);
+
     public async Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct)
     {
         var parts = action.Split(':');
         if (parts.Length != 2 || !int.TryParse(parts[1], out var id) || await reports.FindAsync(id, ct) is not { } report)
             return Reply.Text("这个按钮已经失效了。");
         // Accepting checks for itself, so a second worker who taps late hears who took it.
-        if (parts[0] == "accept")
+        if (parts[0] == Accept)
         {
             var accepted = await reports.AcceptAsync(report, turn.User, turn.Message.ResponseCode, ct);
-            return Reply.Text(accepted.Done ? $"已受理 {report.Ticket}，已告诉居民。处理好后在卡片上点「办结」。" : accepted.Refusal!);
+            return Reply.Text(accepted.Done ? $"已受理 {report.Ticket}，已告诉居民。处理好后在卡片上点「办结」，或回复「办结 {report.Ticket}」。" : accepted.Refusal!);
         }
         if (!await reports.CanWorkAsync(report, turn.User, ct))
             return Reply.Text($"{report.Ticket} 不归您处理。");
 
         switch (parts[0])
         {
-            case "handover":
+            case Handover:
                 return Ask(turn, report, HandoverStep, new ChoicesPart($"{report.Ticket} 转交给谁？", HandoverChoices));
-            case "deliberate":
+            case Deliberate:
                 return Ask(turn, report, VenueStep, new ChoicesPart($"{report.Ticket} 提交到哪里协商？", Venues));
-            case "handle":
+            case Handle:
                 return Ask(turn, report, ResultStep, new TextPart($"请说一下 {report.Ticket} 的处理结果（会告诉居民），可以先发一张处理后的照片。"));
-            case "reject":
+            case Reject:
                 return Ask(turn, report, ReasonStep, new TextPart($"请说一下不受理 {report.Ticket} 的原因，会告诉居民。"));
             default:
                 return Reply.Text("这个按钮已经失效了。");

@@ -70,17 +70,14 @@ public sealed partial class ReportDeadlines(
     private async Task<bool> EscalateAcceptAsync(Report report, DateTimeOffset now, CancellationToken ct)
     {
         if (report.Status != ReportStatus.Reported || report.AcceptEscalatedAt is not null) return false;
-        var handovers = await db.ReportEvents
-            .Where(e => e.ReportId == report.Id && e.Action == ReportService.HandOverAction)
-            .Select(e => e.At).ToListAsync(ct);
         // A handover gives the new holder a fresh limit, so the clock runs from the latest one.
-        var since = handovers.Append(report.CreatedAt).Max();
-        var limit = report.Category!.AcceptWithin;
-        var overdue = now - (since + limit);
+        var handovers = await reports.LastHandoversAsync([report.Id], ct);
+        if (ReportClock.Due(report, handovers.TryGetValue(report.Id, out var h) ? h : null) is not { } due) return false;
+        var (since, limit, overdue) = (due.Since, due.Limit, -due.LeftAt(now));
         if (overdue < TimeSpan.Zero) return false;
 
         var holders = await WhoShouldAcceptAsync(report, ct);
-        var text = $"【超时未受理】{report.Ticket} {report.Category.Name}\n地点：{ReportWording.Place(report)}\n"
+        var text = $"【超时未受理】{report.Ticket} {report.Category!.Name}\n地点：{ReportWording.Place(report)}\n"
             + $"{ReportWording.Local(since)}{(since > report.CreatedAt ? "转交" : "上报")}，受理时限{ReportWording.Duration(limit)}，"
             + $"已超时{ReportWording.Duration(overdue)}。\n待{holders}受理，请督促。";
         report.AcceptEscalatedAt = now;
@@ -90,15 +87,14 @@ public sealed partial class ReportDeadlines(
     private async Task<bool> EscalateHandleAsync(Report report, DateTimeOffset now, CancellationToken ct)
     {
         if (report.Status is not (ReportStatus.Accepted or ReportStatus.Deliberating)
-            || report.HandleEscalatedAt is not null || report.AcceptedAt is not { } acceptedAt) return false;
-        var limit = report.Category!.HandleWithin;
-        var overdue = now - (acceptedAt + limit);
+            || report.HandleEscalatedAt is not null || ReportClock.Due(report, null) is not { } due) return false;
+        var (acceptedAt, limit, overdue) = (due.Since, due.Limit, -due.LeftAt(now));
         if (overdue < TimeSpan.Zero) return false;
 
         // Handed to a property company, the report has no assignee in WeCom: the company holds it.
         var holder = report.Assignee?.Name ?? report.HandedToName ?? "经办人";
         var deliberating = report.Status == ReportStatus.Deliberating ? $"（{report.DeliberationVenue ?? "协商"}中）" : "";
-        var text = $"【超时未办结】{report.Ticket} {report.Category.Name}\n地点：{ReportWording.Place(report)}\n"
+        var text = $"【超时未办结】{report.Ticket} {report.Category!.Name}\n地点：{ReportWording.Place(report)}\n"
             + $"{holder}{ReportWording.Local(acceptedAt)}受理{deliberating}，办结时限{ReportWording.Duration(limit)}，"
             + $"已超时{ReportWording.Duration(overdue)}。请督促办理。";
         report.HandleEscalatedAt = now;

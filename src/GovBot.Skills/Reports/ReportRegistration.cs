@@ -20,6 +20,7 @@ public static class ReportRegistration
         services.AddScoped<ReportRouting>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportDeadlines>();
+        services.AddScoped<GridPatrol>();
         services.AddScoped<IMyRequestsSource, ReportRequestsSource>();
         services.AddSkill<ReportSkill>();
         services.AddAiPlugin<ReportPlugin>("reports");

@@ -141,6 +141,18 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
+    /// <summary>When each of these reports was last handed over; a report never handed over is not in the answer.</summary>
+    public async Task<Dictionary<int, DateTimeOffset>> LastHandoversAsync(IReadOnlyCollection<int> reportIds, CancellationToken ct)
+    {
+        if (reportIds.Count == 0) return [];
+        var ids = reportIds.ToList();
+        // The times are compared after reading: they are stored as UTC ticks through a converter SQL cannot aggregate.
+        var rows = await db.ReportEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.ReportId) && e.Action == HandOverAction)
+            .Select(e => new { e.ReportId, e.At }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.Max(r => r.At));
+    }
+
     public async Task<Transition> JoinAsync(Report report, Person person, CancellationToken ct)
     {
         if (report.ReporterId == person.Id || report.Followers.Any(f => f.PersonId == person.Id))

@@ -66,6 +66,12 @@ public sealed class WishService(GovBotDb db, PointsLedger ledger, TimeProvider t
         return WishOutcome.Ok;
     }
 
+    /// <summary>Wishes of the community waiting for its staff's review, oldest first, with who posted them.</summary>
+    public Task<List<Wish>> PendingAsync(int communityId, CancellationToken ct) =>
+        db.Wishes.AsNoTracking().Include(w => w.Resident).Include(w => w.Compound)
+            .Where(w => w.CommunityId == communityId && w.Status == WishStatus.Pending)
+            .OrderBy(w => w.PostedAt).ThenBy(w => w.Id).ToListAsync(ct);
+
     /// <summary>Open wishes of the member's community, oldest first.</summary>
     public Task<List<Wish>> OpenAsync(Person member, int count, CancellationToken ct) =>
         db.Wishes.AsNoTracking().Include(w => w.Compound)

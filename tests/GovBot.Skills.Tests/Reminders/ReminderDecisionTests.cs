@@ -25,7 +25,7 @@ public sealed class ReminderDecisionTests : IAsyncLifetime
     private Task<int> RunAsync(Func<GovBotDb, ReminderPusher, IReminder> make, ReminderOptions? options = null) =>
         _world.WithAsync(s => make(s.Db, new ReminderPusher(s.Db, _world.Time, Options.Create(options ?? new ReminderOptions()))).RunAsync(default));
 
-    private Task<int> PatrolAsync() => RunAsync((db, p) => new PatrolReminder(db, p, _world.Time));
+    private Task<int> PatrolAsync() => RunAsync((db, p) => new PatrolReminder(new GridPatrol(db), p, _world.Time));
 
     [Fact]
     public async Task The_morning_patrol_lists_the_open_reports_of_the_grid_to_its_worker_once_a_day()

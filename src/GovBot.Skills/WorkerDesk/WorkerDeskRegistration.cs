@@ -1,0 +1,25 @@
+using GovBot.Skills.MyRequests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GovBot.Skills.WorkerDesk;
+
+public static class WorkerDeskRegistration
+{
+    /// <summary>
+    /// A grid worker's and staff member's own menu in the chat: 我的待办, 今日巡查, 待审核 (answered by 我的事项's skill
+    /// for people with those roles) and 受理/办结 by ticket. Needs reports, check-ins and wishes registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddGovBotWorkerDesk(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<WorkQueue>();
+        services.AddScoped<ReviewQueue>();
+        // The first view whose words a message holds answers it: the narrow lists before the 待办, which takes "几件".
+        services.AddScoped<IDeskView, PatrolView>();
+        services.AddScoped<IDeskView, ReviewView>();
+        services.AddScoped<IDeskView, TodoView>();
+        services.AddScoped<ITicketCommand, CaseworkCommand>();
+        return builder;
+    }
+}
