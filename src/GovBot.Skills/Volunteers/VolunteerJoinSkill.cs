@@ -55,7 +55,7 @@ public sealed class VolunteerJoinSkill(GovBotDb db, VolunteerTeamService teams) 
         var said = known.Count > 0 ? string.Join("\n", known) + "\n" : "";
 
         // 「我想加入红色唠嗑队」: a team named at the start is taken as the pick; one already joined is answered at once.
-        if (VolunteerWording.Match(turn.Text, all, allowNumber: false) is { } named && !open.Contains(all[named]))
+        if (VolunteerWording.Match(turn.Text, all, allowNumber: false) is { } named && open.All(t => t.Id != all[named].Id))
             return Reply.Text(said + (open.Count > 0 ? "想加入别的队，说「我想当志愿者」再选一个。" : "有志愿任务会推送给您，点「接单」就能参加。"));
         if (open.Count == 0)
             return Reply.Text(said + "您所在社区的志愿服务队都已经加入或申请了。有志愿任务会推送给您，点「接单」就能参加。");
