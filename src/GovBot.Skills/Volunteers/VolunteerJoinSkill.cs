@@ -51,7 +51,7 @@ public sealed class VolunteerJoinSkill(GovBotDb db, VolunteerTeamService teams) 
         var known = new List<string>();
         foreach (var team in all.Where(t => memberOf.Contains(t.Id))) known.Add($"您已经是{team.Name}的队员了。");
         foreach (var r in pending) known.Add($"您申请加入{r.Team!.Name}的事还在等{VolunteerWording.Decider(r.Team)}审核，同意后会通知您。");
-        var open = await OpenTeamsAsync(user, ct);
+        var open = _open = all.Where(t => !memberOf.Contains(t.Id) && pending.All(r => r.TeamId != t.Id)).ToList();
         var said = known.Count > 0 ? string.Join("\n", known) + "\n" : "";
 
         // 「我想加入红色唠嗑队」: a team named at the start is taken as the pick; one already joined is answered at once.
