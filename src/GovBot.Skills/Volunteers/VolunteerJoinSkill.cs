@@ -61,7 +61,12 @@ public sealed class VolunteerJoinSkill(GovBotDb db, VolunteerTeamService teams) 
             return Reply.Text(said + "您所在社区的志愿服务队都已经加入或申请了。有志愿任务会推送给您，点「接单」就能参加。");
 
         var first = await base.StartAsync(turn, ct);
-        var welcome = known.Count > 0 ? said + "还可以加入这些队：" : $"欢迎加入志愿者队伍！{Where(user, all)}的志愿服务队有这些，选一个报名，队长或社区同意后就能参加活动。";
+        var welcome = (turn.Dialog?.Slot(TeamSlot), known.Count) switch
+        {
+            ({ } picked, _) => said + $"好的，报名加入{open.First(t => t.Id.ToString(CultureInfo.InvariantCulture) == picked).Name}，队长或社区同意后就能参加活动。",
+            (null, > 0) => said + "还可以加入这些队：",
+            _ => $"欢迎加入志愿者队伍！{Where(user, all)}的志愿服务队有这些，选一个报名，队长或社区同意后就能参加活动。",
+        };
         return Reply.Text(welcome).Then(first);
     }
 
