@@ -73,6 +73,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
     public DbSet<VolunteerTeam> VolunteerTeams => Set<VolunteerTeam>();
     public DbSet<VolunteerTeamMember> VolunteerTeamMembers => Set<VolunteerTeamMember>();
+    public DbSet<VolunteerJoinRequest> VolunteerJoinRequests => Set<VolunteerJoinRequest>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReportCategory> ReportCategories => Set<ReportCategory>();

@@ -455,6 +455,55 @@ namespace GovBot.Data.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("GovBot.Data.People.VolunteerJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "TeamId");
+
+                    b.HasIndex("TeamId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VolunteerJoinRequests_Open")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.ToTable("VolunteerJoinRequests");
+                });
+
             modelBuilder.Entity("GovBot.Data.People.VolunteerTeam", b =>
                 {
                     b.Property<int>("Id")
@@ -467,6 +516,9 @@ namespace GovBot.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -474,6 +526,8 @@ namespace GovBot.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("LeadPersonId");
 
                     b.ToTable("VolunteerTeams");
                 });
@@ -485,6 +539,11 @@ namespace GovBot.Data.Migrations
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("VolunteerTeamId", "PersonId");
 
@@ -1704,13 +1763,46 @@ namespace GovBot.Data.Migrations
                     b.Navigation("Compound");
                 });
 
+            modelBuilder.Entity("GovBot.Data.People.VolunteerJoinRequest", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.People.VolunteerTeam", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("GovBot.Data.People.VolunteerTeam", b =>
                 {
                     b.HasOne("GovBot.Data.Places.Community", "Community")
                         .WithMany()
                         .HasForeignKey("CommunityId");
 
+                    b.HasOne("GovBot.Data.People.Person", "Lead")
+                        .WithMany()
+                        .HasForeignKey("LeadPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Community");
+
+                    b.Navigation("Lead");
                 });
 
             modelBuilder.Entity("GovBot.Data.People.VolunteerTeamMember", b =>

@@ -212,10 +212,11 @@ public sealed class DemoCountySeeder(TimeProvider time)
             Station(ServiceStationKind.PartyServiceStation, "中隐澜湾小区党群服务站", jinshatan, lanwan, "中隐澜湾小区会所二层", "0351-5720321", "议事协商、四点半课堂、红色信箱");
 
             // Volunteer teams named in the article (红色唠嗑队, 热心帮帮团) and one of couriers, who
-            // formed teams with the 两新 organisations there.
-            Team("红色唠嗑队", qingquanhu, "由退休老党员、居民代表组成，走访唠家常、收集民意", sunlijuan, guoxiuying, tianyuming);
-            Team("热心帮帮团", yingxin, "居民志愿者帮助邻里解决身边小事", caohongwei, hanshuzhen);
-            Team("快递小哥志愿服务队", qingquanhu, "快递外卖小哥在送件途中随手拍、报隐患、帮孤寡老人代取件", maxiaolong, hujianbo);
+            // formed teams with the 两新 organisations there. A lead decides who joins; the couriers' team is run by
+            // the community itself (its riders change too often to have one), so its staff decide.
+            Team("红色唠嗑队", qingquanhu, "由退休老党员、居民代表组成，走访唠家常、收集民意", guoxiuying, sunlijuan, guoxiuying, tianyuming);
+            Team("热心帮帮团", yingxin, "居民志愿者帮助邻里解决身边小事", hanshuzhen, caohongwei, hanshuzhen);
+            Team("快递小哥志愿服务队", qingquanhu, "快递外卖小哥在送件途中随手拍、报隐患、帮孤寡老人代取件", null, maxiaolong, hujianbo);
         }
 
         // ── 襄垣县 古韩镇 ─────────────────────────────────────────────────────────────────────
@@ -308,8 +309,8 @@ public sealed class DemoCountySeeder(TimeProvider time)
             Station(ServiceStationKind.PartyServiceStation, "古韩明珠小区党群服务站", fuqian, mingzhu, "古韩明珠小区物业楼一层", "0355-7820221", "议事协商、文明家庭评选、红色信箱");
 
             // 府前社区's “放学来吧”社区课堂 and 永惠社区's 先锋志愿服务社 are named in the article.
-            Team("“放学来吧”社区课堂志愿服务队", fuqian, "放学后为辖区孩子提供课业辅导和兴趣课堂", renjiaqi);
-            Team("先锋志愿服务社", yonghui, "永惠社区引入的非营利性社会组织，服务民生需求", qiaomeiling);
+            Team("“放学来吧”社区课堂志愿服务队", fuqian, "放学后为辖区孩子提供课业辅导和兴趣课堂", renjiaqi, renjiaqi);
+            Team("先锋志愿服务社", yonghui, "永惠社区引入的非营利性社会组织，服务民生需求", qiaomeiling, qiaomeiling);
         }
 
         private void AddCountyAdmin()
@@ -515,9 +516,13 @@ public sealed class DemoCountySeeder(TimeProvider time)
             CheckIns.Add(checkIn);
         }
 
-        private void Team(string name, Community community, string description, params Person[] members)
+        /// <summary>A team; its <paramref name="lead"/> (队长), when it has one, is also listed among the members.</summary>
+        private void Team(string name, Community community, string description, Person? lead, params Person[] members)
         {
-            var team = new VolunteerTeam { Id = Teams.Count + 1, Name = name, CommunityId = community.Id, Description = description };
+            var team = new VolunteerTeam
+            {
+                Id = Teams.Count + 1, Name = name, CommunityId = community.Id, Description = description, LeadPersonId = lead?.Id,
+            };
             Teams.Add(team);
             foreach (var member in members)
                 TeamMembers.Add(new VolunteerTeamMember { VolunteerTeamId = team.Id, PersonId = member.Id });

@@ -11,8 +11,9 @@ namespace GovBot.Host.Staff;
 
 /// <summary>
 /// /staff/services (志愿服务): the service events of the caller's scope, coming and of the last 30 days, with their items
-/// and slots (places, booked, waitlist), and the volunteer tasks; forms beside them write through
-/// <see cref="StaffServiceForms"/> and <see cref="StaffTaskForms"/>. Grid workers are refused, as for check-ins.
+/// and slots (places, booked, waitlist), the volunteer tasks and the requests to join volunteer teams; forms beside them
+/// write through <see cref="StaffServiceForms"/>, <see cref="StaffTaskForms"/> and <see cref="StaffJoinForms"/>. Grid
+/// workers are refused, as for check-ins.
 /// </summary>
 public static class StaffServicesPage
 {
@@ -31,6 +32,7 @@ public static class StaffServicesPage
         app.MapPost(Path + "/slots/{id:int}", StaffServiceForms.ChangeSlotAsync).DisableAntiforgery();
         app.MapPost(Path + "/tasks", StaffTaskForms.CreateAsync).DisableAntiforgery();
         app.MapPost(Path + "/tasks/{id:int}/hours", StaffTaskForms.HoursAsync).DisableAntiforgery();
+        app.MapPost(Path + "/joins/{id:int}/{action}", StaffJoinForms.DecideAsync).DisableAntiforgery();
     }
 
     /// <summary>The caller's scope when they may manage services; otherwise the answer to give them.</summary>
@@ -98,9 +100,12 @@ public static class StaffServicesPage
             .GroupBy(b => b.SlotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var tasks = await TasksAsync(db, scope, now, ct);
         var choices = await StaffServiceChoices.LoadAsync(db, scope, ct);
+        var joins = await StaffJoinForms.PendingAsync(db, scope, ct);
 
         var body = new StringBuilder();
         if (echo is not null) body.Append($"<p class=\"warn\" id=\"error\">{E(echo.Error)}</p>");
+        // Asked first: someone waits for an answer, while events and tasks can be read at leisure.
+        StaffJoinForms.AppendJoins(body, joins, echo);
         body.Append("<datalist id=\"service-names\">");
         foreach (var s in DefaultCategories.Services) body.Append($"<option value=\"{E(s.Name)}\">");
         body.Append("</datalist><h2>服务活动 <a id=\"export-slots\" href=\"/staff/services/slots.csv\">导出表格</a></h2>");

@@ -89,7 +89,8 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
 
     /// <summary>
     /// Matching volunteers not yet asked, in a fixed order: members of the task's team, then members checked in at the
-    /// task's community (in its grid when it has one) who offered one of the wanted services.
+    /// task's community (in its grid when it has one) who offered one of the wanted services, then members of the
+    /// community's teams who offered one when they joined (living in the grid, when the task has one).
     /// </summary>
     private async Task<List<Person>> CandidatesAsync(VolunteerTask task, CancellationToken ct)
     {
@@ -105,7 +106,15 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
             .Where(c => skills.Count == 0 ? task.TeamId is null : c.ServiceList.Any(skills.Contains))
             .Where(c => task.GridId is null || c.Building?.MicroGrid?.GridId == task.GridId)
             .Select(c => c.Person!);
-        return team.Concat(byService)
+        var joined = skills.Count == 0 ? [] : await db.VolunteerTeamMembers
+            .Include(m => m.Person!).ThenInclude(p => p.Building!).ThenInclude(b => b.MicroGrid)
+            .Where(m => m.Team!.CommunityId == task.CommunityId && m.Services != "")
+            .OrderBy(m => m.PersonId).ThenBy(m => m.VolunteerTeamId).ToListAsync(ct);
+        var byTeamService = joined
+            .Where(m => m.ServiceList.Any(skills.Contains))
+            .Where(m => task.GridId is null || m.Person!.Building?.MicroGrid?.GridId == task.GridId)
+            .Select(m => m.Person!);
+        return team.Concat(byService).Concat(byTeamService)
             .Where(p => p.Id != task.OrganiserId && !asked.Contains(p.Id) && CheckInService.Reachable(p))
             .DistinctBy(p => p.Id).ToList();
     }
