@@ -81,6 +81,8 @@ public sealed partial class ConversationEngine(
         }
 
         var intent = turn.Nlu?.Intent.Name;
+        // In a dialog, the menu and stopping are what the person asked for only when that is clear (see Interruptions.Means).
+        if (dialog is not null && intent is Intents.Cancel or Intents.Help && !Interruptions.Means(turn, dialog, intent)) intent = Intents.Other;
         if (intent == Intents.Cancel && !IsConfirmationAnswer(turn))
         {
             if (dialog is null) return (Reply.Text("现在没有在办的事项。需要帮忙时回复「菜单」看看。"), null);

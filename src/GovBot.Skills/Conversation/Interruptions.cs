@@ -14,10 +14,16 @@ namespace GovBot.Skills.Conversation;
 public static class Interruptions
 {
     /// <summary>How sure the router must be that a message that does not answer the question is a request of its own.</summary>
-    public const double Confidence = 0.6;
+    public const double Confidence = 0.7;
 
     /// <summary>Past this many characters an answer to a list or a yes/no is a message of its own, whatever it contains.</summary>
     private const int LongAnswer = 14;
+
+    /// <summary>
+    /// Shorter than this, an answer that does not fit a list is a poor answer (「卫生系统的」 for a work unit), not another
+    /// request, unless the rules are certain of it.
+    /// </summary>
+    private const int RequestLength = 8;
 
     /// <summary>
     /// The intent of the request that interrupts <paramref name="dialog"/>, or null when the message is for the dialog.
@@ -43,7 +49,8 @@ public static class Interruptions
             // Lists that take several picks (「理发和维修」, 「外贸小区 古韩明珠」) are answered in several words.
             var fits = reading.Index is not null || reading.IsAmbiguous || MultiChoice.Match(text, choices) is { Count: > 0 };
             if (sameSkill) return fits || !longOne ? null : intent;
-            return fits && !longOne ? null : intent;
+            if (fits) return longOne ? intent : null;
+            return certain || text.Length >= RequestLength ? intent : null;
         }
 
         // At a summary, a yes, a no or a correction for the same skill (「不对，是5号楼」) belongs to the dialog.
@@ -52,6 +59,22 @@ public static class Interruptions
 
         // A free answer (a description, a name, a result, a comment): only a command said on its own interrupts it.
         return certain && !sameSkill ? intent : null;
+    }
+
+    /// <summary>
+    /// Whether a message in the middle of a dialog asks for the menu or to stop: the rules are certain of it (「菜单」「取消」),
+    /// or the router is sure and the message is not an answer to the question. A short answer the classifier happens
+    /// to read as help or cancel (「都不是」 at a list) stays an answer.
+    /// </summary>
+    public static bool Means(TurnContext turn, DialogState dialog, string intent)
+    {
+        if (turn.Nlu is not { } nlu || nlu.Intent.Name != intent) return false;
+        if (nlu.Router == RuleIntentRouter.RouterName) return true;
+        if (nlu.Intent.Confidence < Confidence + 0.1) return false;
+        var text = turn.Text;
+        if (YesNo.Read(text) != Answer.Unclear) return false;
+        return dialog.Choices is not { Count: > 0 } choices
+            || (ChoiceMatcher.Read(text, choices) is { Index: null, IsAmbiguous: false } && MultiChoice.Match(text, choices) is null);
     }
 
     /// <summary>「刚才的上报还没办完，要继续吗？」, once the request that interrupted it is done.</summary>

@@ -66,6 +66,9 @@ public sealed class IntentRuleSet
     /// <summary>Entity name → (intent, weight) pairs.</summary>
     internal Dictionary<string, (int Intent, double Weight)[]> EntityBoosts { get; private init; } = [];
 
+    /// <summary>Patterns that decide an intent on their own (see the file's "certain" section).</summary>
+    internal (Regex Regex, string Intent)[] CertainPatterns { get; private init; } = [];
+
     internal PhraseMatcher ServiceHintMatcher { get; private init; } = null!;
 
     internal string[] ServiceHintTargets { get; private init; } = [];
@@ -131,6 +134,13 @@ public sealed class IntentRuleSet
             boosts[entity] = perIntent.Select(kv => (IntentIndex(kv.Key), kv.Value)).ToArray();
         }
 
+        var certain = new List<(Regex, string)>();
+        foreach (var (intent, list) in file.Certain ?? [])
+        {
+            IntentIndex(intent);
+            certain.AddRange(list.Select(pattern => (new Regex(pattern, options, PatternTimeout), intent)));
+        }
+
         var hints = file.ServiceHints ?? [];
         return new IntentRuleSet
         {
@@ -143,6 +153,7 @@ public sealed class IntentRuleSet
             Keywords = [.. keywords],
             KeywordByPhrase = phrases.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal),
             Patterns = [.. patterns],
+            CertainPatterns = [.. certain],
             EntityBoosts = boosts,
             ServiceHintMatcher = new PhraseMatcher(hints.Keys.Select(TextNormalizer.Normalize).ToArray()),
             ServiceHintTargets = [.. hints.Values],
@@ -165,6 +176,9 @@ public sealed class IntentRuleSet
 
         [JsonPropertyName("entityBoosts")]
         public Dictionary<string, Dictionary<string, double>>? EntityBoosts { get; set; }
+
+        [JsonPropertyName("certain")]
+        public Dictionary<string, List<string>>? Certain { get; set; }
 
         [JsonPropertyName("serviceHints")]
         public Dictionary<string, string>? ServiceHints { get; set; }

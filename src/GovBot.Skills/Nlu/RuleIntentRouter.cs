@@ -87,7 +87,18 @@ public sealed class RuleIntentRouter : IIntentRouter
         var evidence = new List<(string, double)>(2);
         for (var i = 0; i < scores.Length; i++)
             if (scores[i] > 0 && Rules.IntentNames[i] != Intents.Other) evidence.Add((Rules.IntentNames[i], scores[i]));
+        if (CertainIntent(text) is { } decided && decided != result.Intent.Name)
+            result = result with { Intent = new IntentMatch(decided, 1.0) };
         return new RuleVerdict(result, IsCertain(text, result), evidence);
+    }
+
+    private string? CertainIntent(string text)
+    {
+        if (Rules.CertainPatterns.Length == 0 || string.IsNullOrWhiteSpace(text)) return null;
+        var compact = TextNormalizer.Compact(TextNormalizer.Normalize(text));
+        foreach (var (regex, intent) in Rules.CertainPatterns)
+            if (IsMatch(regex, compact)) return intent;
+        return null;
     }
 
     private bool IsCertain(string text, NluResult result)
@@ -96,6 +107,7 @@ public sealed class RuleIntentRouter : IIntentRouter
         var compact = TextNormalizer.Compact(TextNormalizer.Normalize(text)).TrimEnd(Particles);
         if (compact.Length == 0) return false;
         if (result.Find(Entities.Number) is not null) return true;
+        if (CertainIntent(text) == result.Intent.Name) return true;
         if (Rules.KeywordIndex(compact) is { } keyword && keyword.Weight >= CommandWeight
             && Rules.IntentNames[keyword.Intent] == result.Intent.Name)
             return true;

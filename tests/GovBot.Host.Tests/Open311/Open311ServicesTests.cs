@@ -28,7 +28,7 @@ public sealed class Open311ServicesTests : IAsyncLifetime
         Assert.Contains("utf-8", contentType, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(JsonValueKind.Array, services.ValueKind);
         Assert.Equal(
-            ["飞线充电", "乱停乱放", "消防通道", "环境卫生", "设施损坏", "噪音扰民", "邻里纠纷", "违章搭建", "安全隐患", "其他"],
+            ["飞线充电", "乱停乱放", "消防通道", "环境卫生", "设施损坏", "噪音扰民", "邻里纠纷", "违章搭建", "安全隐患", "物业服务", "其他"],
             services.EnumerateArray().Select(s => s.GetProperty("service_name").GetString()!).ToArray());
         foreach (var service in services.EnumerateArray())
         {
@@ -40,7 +40,7 @@ public sealed class Open311ServicesTests : IAsyncLifetime
             Assert.Equal(JsonValueKind.String, service.GetProperty("keywords").ValueKind);
             Assert.Equal(JsonValueKind.String, service.GetProperty("group").ValueKind);
         }
-        Assert.Equal(10, services.EnumerateArray().Select(s => s.GetProperty("service_code").GetString()).Distinct().Count());
+        Assert.Equal(11, services.EnumerateArray().Select(s => s.GetProperty("service_code").GetString()).Distinct().Count());
 
         var wires = services.EnumerateArray().First(s => s.GetProperty("service_name").GetString() == "飞线充电");
         Assert.Contains("私拉电线", wires.GetProperty("keywords").GetString());
@@ -57,7 +57,7 @@ public sealed class Open311ServicesTests : IAsyncLifetime
         Assert.Equal("utf-8", xml.Declaration?.Encoding, ignoreCase: true);
         Assert.Equal("services", xml.Root!.Name.LocalName);
         var services = xml.Root.Elements().ToList();
-        Assert.Equal(10, services.Count);
+        Assert.Equal(11, services.Count);
         Assert.All(services, s => Assert.Equal("service", s.Name.LocalName));
         Assert.Equal(["service_code", "service_name", "description", "metadata", "type", "keywords", "group"],
             services[0].Elements().Select(e => e.Name.LocalName).ToArray());

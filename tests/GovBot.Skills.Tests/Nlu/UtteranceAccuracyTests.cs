@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace GovBot.Skills.Tests.Nlu;
 
 /// <summary>
-/// Measures the router against labelled utterances (utterances.json). The "test" half was written before
-/// any rule and is not used for tuning; its floor is therefore lower.
+/// Measures the entities the extractors find in labelled utterances (utterances.json, the first labelled set), and
+/// the rules' own intent accuracy on them. The bot's intent accuracy is measured on the larger held-out set by
+/// <see cref="IntentAccuracyTests"/>; these utterances also live on there, one file per intent.
 /// </summary>
 public sealed class UtteranceAccuracyTests(ITestOutputHelper output)
 {
@@ -46,7 +47,8 @@ public sealed class UtteranceAccuracyTests(ITestOutputHelper output)
             Assert.Contains(u.Split, new[] { "train", "test" });
         }
 
-        foreach (var intent in Intents.All)
+        // The intents added after this set (volunteer, handoff) are measured on the held-out files only.
+        foreach (var intent in all.Select(u => u.Intent).Distinct())
         {
             foreach (var split in new[] { "train", "test" })
             {

@@ -222,7 +222,12 @@ public static partial class ChoiceMatcher
         var core = Filler().Replace(text, "");
         if (core.Length < 2) return ChoiceReading.None;
         var asked = Pairs(core);
-        var scores = options.Select(o => Overlap(asked, Pairs(Normalize(Label(o))))).ToList();
+        var labels = options.Select(o => Pairs(Normalize(Label(o)))).ToList();
+        // An answer that names two options nearly whole (「外贸小区 古韩明珠」) picks both or asks which: not for one to win.
+        var named = labels.Select((o, i) => (o, i)).Where(x => x.o.Count >= 2 && Overlap(x.o, asked) >= 0.6).Select(x => x.i).ToList();
+        if (named.Count > 1) return new ChoiceReading(null, named);
+        // At least two pairs in common: one shared pair (「志愿」 of 「志愿队」) is a word, not a choice.
+        var scores = labels.Select(o => asked.Count(o.Contains) >= 2 ? Overlap(asked, o) : 0).ToList();
         var best = scores.Max();
         if (best < 0.5) return ChoiceReading.None;
         var close = scores.Select((s, i) => (s, i)).Where(x => x.s >= 0.5 && x.s >= best - 0.15).Select(x => x.i).ToList();
