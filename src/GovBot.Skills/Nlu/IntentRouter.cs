@@ -15,7 +15,7 @@ public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classi
     public const string RouterName = "classifier";
 
     /// <summary>Below this probability the classifier's best intent is not taken (the message is "other").</summary>
-    public const double MinConfidence = 0.4;
+    public const double MinConfidence = 0.25;
 
     /// <summary>A report this likely, or a place-bearing description this likely, is offered as a report to confirm.</summary>
     public const double ReportCandidate = 0.2;
