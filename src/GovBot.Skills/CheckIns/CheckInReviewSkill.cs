@@ -12,6 +12,7 @@ public sealed class CheckInReviewSkill(CheckInService checkIns) : ISkill
     private const string ReasonStep = "reason", CheckInSlot = "checkin", ResponseCodeSlot = "code";
 
     public string Name => SkillName;
+    public string Topic => "报到审核";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
 

@@ -38,6 +38,7 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, W
     private sealed record Place(int CommunityId, string Community, int CountyId, int CompoundId, string Compound, string Aliases);
 
     public override string Name => SkillName;
+    public override string Topic => "报到";
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.CheckIn];
     public override MenuEntry? Menu => new("党员双报到（单位报到、结对共建也在这里）", "我要报到", Order: 30);
 

@@ -25,6 +25,7 @@ public sealed partial class WorkUnitSkill(GovBotDb db, WorkUnitDirectory units, 
     private List<(int Id, string Label)>? _compounds;
 
     public override string Name => SkillName;
+    public override string Topic => "单位报到";
     public override IReadOnlyCollection<string> Intents { get; } = [];
 
     protected override string ConfirmHeading => "请核对单位报到信息：";

@@ -17,6 +17,7 @@ public sealed class HandoffAnswerSkill(GovBotDb db, HandoffLedger ledger) : ISki
     private const string TicketSlot = "ticket", ResponseCodeSlot = "response";
 
     public string Name => SkillName;
+    public string Topic => "回复";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
 

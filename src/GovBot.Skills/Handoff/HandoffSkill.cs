@@ -18,6 +18,7 @@ public sealed class HandoffSkill(
     private const int MaxMisses = 3;
 
     public string Name => "handoff";
+    public string Topic => "转人工";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.Handoff];
     public MenuEntry? Menu => new("找工作人员（转人工）", "转人工", Order: 60);
 

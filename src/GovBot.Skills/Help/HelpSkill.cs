@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 
@@ -8,7 +9,7 @@ namespace GovBot.Skills.Help;
 /// 帮助/菜单/你好: what the bot can do, built from the skills that are registered. A grid worker or staff member sees
 /// the lines for their roles first (待办, 今日巡查, 待审核 …), then what everyone can do; nobody sees another role's lines.
 /// </summary>
-public sealed class HelpSkill(IServiceProvider services) : ISkill
+public sealed partial class HelpSkill(IServiceProvider services) : ISkill
 {
     public string Name => ConversationEngine.HelpSkill;
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.Help];
@@ -19,7 +20,9 @@ public sealed class HelpSkill(IServiceProvider services) : ISkill
         // Resolved lazily: the registry holds this skill too, so it cannot be a constructor dependency.
         var registry = (SkillRegistry)services.GetService(typeof(SkillRegistry))!;
         var work = registry.Menu.Where(e => !e.IsForEveryone && e.IsFor(turn.User)).ToList();
-        var text = new StringBuilder("您好！我是社区小助手");
+        // 「你是机器人吗」 deserves a straight answer before the menu, and the way to a person.
+        var text = new StringBuilder(AsksWhoWeAre(turn.Text) ? "我是社区的智能小助手，是机器人自动回复的；要找真人，回复「转人工」就行。\n" : "");
+        text.Append("您好！我是社区小助手");
         if (work.Count > 0)
         {
             text.Append("。您的工作：");
@@ -38,6 +41,14 @@ public sealed class HelpSkill(IServiceProvider services) : ISkill
     public Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct) => StartAsync(turn, ct);
 
     public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => StartAsync(turn, ct);
+
+    private static bool AsksWhoWeAre(string text) =>
+        WhoWords.Any(w => text.Contains(w, StringComparison.Ordinal)) || StandaloneAi().IsMatch(text);
+
+    private static readonly string[] WhoWords = ["机器人", "机器", "真人", "人工智能", "自动回复", "你是谁", "你是人", "是人吗", "活人"];
+
+    [GeneratedRegex("(?<![a-z])ai(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StandaloneAi();
 
     private static void Lines(StringBuilder text, IEnumerable<MenuEntry> entries)
     {

@@ -6,6 +6,7 @@ namespace GovBot.Skills.Services;
 public sealed class VolunteerTaskSkill(VolunteerTaskService tasks) : ISkill
 {
     public string Name => VolunteerTaskService.SkillName;
+    public string Topic => "志愿任务";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
 

@@ -18,6 +18,7 @@ public sealed class VisitSkill(GovBotDb db) : ISkill
     private const Roles Visitors = Roles.PartyCenterHousehold | Roles.MicroGridLead | Roles.GridWorker;
 
     public string Name => "visits";
+    public string Topic => "走访记录";
     public IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.RecordVisit];
     public MenuEntry? Menu => new("走访记录（周走访，一句话记下）", "走访了3号楼2单元301", Order: 4, For: Visitors);
 

@@ -12,6 +12,7 @@ public sealed class VolunteerJoinReviewSkill(VolunteerTeamService teams) : ISkil
     private const string ReasonStep = "reason", RequestSlot = "request", ResponseCodeSlot = "code";
 
     public string Name => SkillName;
+    public string Topic => "入队审核";
     public IReadOnlyCollection<string> Intents { get; } = [];
     public MenuEntry? Menu => null;
 

@@ -21,6 +21,7 @@ public sealed class VolunteerJoinSkill(GovBotDb db, VolunteerTeamService teams) 
     private List<string>? _services;
 
     public override string Name => SkillName;
+    public override string Topic => "入队申请";
     public override IReadOnlyCollection<string> Intents { get; } = [Nlu.Intents.Volunteer];
     public override MenuEntry? Menu => new("加入志愿服务队", "我想当志愿者", Order: 45);
 

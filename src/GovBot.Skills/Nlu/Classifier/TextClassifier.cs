@@ -70,7 +70,8 @@ public sealed class TextClassifier
                 L2Regularization = settings.L2,
                 L1Regularization = settings.L1,
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 400,
+                MaximumNumberOfIterations = settings.Iterations,
+                OptimizationTolerance = settings.Tolerance,
             }));
         var model = pipeline.Fit(data);
         return new TextClassifier(ml, model, data.Schema);
@@ -117,7 +118,7 @@ public sealed class TextClassifier
 }
 
 /// <summary>How a <see cref="TextClassifier"/> is trained; the defaults are what the held-out set chose.</summary>
-public sealed record ClassifierSettings(int CharNgrams = 3, int SyllableNgrams = 2, float L2 = 0.1f, float L1 = 0f)
+public sealed record ClassifierSettings(int CharNgrams = 2, int SyllableNgrams = 2, float L2 = 0.1f, float L1 = 0f, int Iterations = 100, float Tolerance = 1e-5f)
 {
     public static readonly ClassifierSettings Default = new();
 }
