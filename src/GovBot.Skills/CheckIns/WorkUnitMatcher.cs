@@ -1,3 +1,4 @@
+using GovBot.Skills.Conversation.Forms;
 namespace GovBot.Skills.CheckIns;
 
 /// <summary>A unit in the store, with the county it belongs to (from its name, else from the compounds it pairs with).</summary>
@@ -74,7 +75,7 @@ public sealed class WorkUnitMatcher
             // One character off, the usual slip of a pinyin keyboard (卫健据, 交通运愉局).
             if (name.Body.Length >= 3)
             {
-                var near = pool.Where(u => u.Name.Forms.Any(f => f.Length >= 3 && (Distance(f, name.Body) <= 1 || Distance(f, name.Key) <= 1))).ToList();
+                var near = pool.Where(u => u.Name.Forms.Any(f => f.Length >= 3 && (TextSimilarity.Distance(f, name.Body) <= 1 || TextSimilarity.Distance(f, name.Key) <= 1))).ToList();
                 if (near.Count == 1) return Found(near[0].Unit);
                 if (near.Count > 1) return Offer(near);
             }
@@ -98,31 +99,6 @@ public sealed class WorkUnitMatcher
 
     /// <summary>Dice coefficient of character pairs, the best over the ways the unit is written.</summary>
     private static double Score(UnitName typed, UnitName unit) =>
-        unit.Forms.Append(unit.Key).Max(f => Math.Max(Dice(typed.Key, f), Dice(typed.Body, f)));
+        unit.Forms.Append(unit.Key).Max(f => Math.Max(TextSimilarity.Dice(typed.Key, f), TextSimilarity.Dice(typed.Body, f)));
 
-    internal static double Dice(string a, string b)
-    {
-        static HashSet<string> Pairs(string s) =>
-            s.Length < 2 ? [s] : [.. Enumerable.Range(0, s.Length - 1).Select(i => s.Substring(i, 2))];
-        if (a.Length == 0 || b.Length == 0) return 0;
-        var x = Pairs(a);
-        var y = Pairs(b);
-        return 2.0 * x.Count(y.Contains) / (x.Count + y.Count);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1) return 2;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
 }

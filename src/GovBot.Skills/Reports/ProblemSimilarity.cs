@@ -1,3 +1,5 @@
+using GovBot.Skills.Conversation.Forms;
+
 namespace GovBot.Skills.Reports;
 
 /// <summary>
@@ -20,8 +22,7 @@ public static class ProblemSimilarity
         var x = Pairs(a);
         var y = Pairs(b);
         if (x.Count < 2 || y.Count < 2) return null;
-        var shared = x.Count(y.Contains);
-        return 2.0 * shared / (x.Count + y.Count) >= SameProblem;
+        return TextSimilarity.Dice(x, y) >= SameProblem;
     }
 
     private static HashSet<string> Pairs(string text)

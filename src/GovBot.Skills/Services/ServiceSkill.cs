@@ -215,7 +215,16 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
 
     public Task<Reply> OnButtonAsync(TurnContext turn, string action, CancellationToken ct) => Task.FromResult(Reply.Text("这个按钮已经失效了。"));
 
-    private static int? Pick(TurnContext turn, DialogState form) => ChoiceMatcher.Read(turn.Text, form.Choices ?? []).Index;
+    /// <summary>The option picked: by number, position, time or words, or by the service it names (「修车的」 is 车辆检修).</summary>
+    private static int? Pick(TurnContext turn, DialogState form)
+    {
+        var options = form.Choices ?? [];
+        if (ChoiceMatcher.Read(turn.Text, options).Index is { } index) return index;
+        return turn.Nlu?.Find(Entities.Service) is { } service
+            && options.Select((o, i) => (o, i)).Where(x => x.o.StartsWith(service, StringComparison.Ordinal)).ToList() is [var only]
+            ? only.i
+            : null;
+    }
 
     /// <summary>Not one of the list: when the answer fits several (「九点的」 with two nine o'clock slots), ask which; else the hint.</summary>
     private static Reply Unpicked(TurnContext turn, DialogState form, string hint)

@@ -62,7 +62,6 @@ public sealed class ChoiceMatcherTests
     [Theory]
     [InlineData("教用手机挂号那个", 1)]
     [InlineData("用手机挂号", 1)]
-    [InlineData("修车的", 2)]
     [InlineData("车辆检修吧", 2)]
     [InlineData("理发", 0)]
     [InlineData("我要理发的那个", 0)]

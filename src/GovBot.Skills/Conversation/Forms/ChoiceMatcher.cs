@@ -41,11 +41,22 @@ public static partial class ChoiceMatcher
         var exact = normalized.IndexOf(text);
         if (exact >= 0) return ChoiceReading.One(exact);
 
-        // "清华苑" for "清华苑一期", or "我住清华苑一期" for the option itself: accept only when one option fits.
-        var within = Unique(normalized, o => o.Contains(text, StringComparison.Ordinal) && text.Length >= 2);
-        if (within is not null) return ChoiceReading.One(within.Value);
-        var containing = Unique(normalized, o => o.Length >= 2 && text.Contains(o, StringComparison.Ordinal));
-        if (containing is not null) return ChoiceReading.One(containing.Value);
+        // "清华苑" for "清华苑一期", or "我住清华苑一期" for the option itself: accept only when one option fits. The
+        // option's name is tried without its brackets, and the answer without its "我要…那个" around it.
+        var core = Filler().Replace(text, "");
+        var labels = options.Select(o => Normalize(Label(o))).ToList();
+        // An answer that names two options nearly whole (「外贸小区 古韩明珠」) picks both or asks which: not for one to win.
+        var said = TextSimilarity.Pairs(core);
+        var named = labels.Select((o, i) => (Pairs: TextSimilarity.Pairs(o), i))
+            .Where(x => x.Pairs.Count >= 2 && TextSimilarity.Overlap(x.Pairs, said) >= 0.6).Select(x => x.i).ToList();
+        if (named.Count > 1) return new ChoiceReading(null, named);
+        foreach (var (phrase, names) in new[] { (text, normalized), (core, normalized), (core, labels) })
+        {
+            if (phrase.Length < 2) continue;
+            if (Unique(names, o => o == phrase) is { } same) return ChoiceReading.One(same);
+            if (Unique(names, o => o.Contains(phrase, StringComparison.Ordinal)) is { } within) return ChoiceReading.One(within);
+            if (Unique(names, o => o.Length >= 2 && phrase.Contains(o, StringComparison.Ordinal)) is { } containing) return ChoiceReading.One(containing);
+        }
 
         if (ByTime(answer, options) is { } timed) return timed;
 
@@ -53,7 +64,7 @@ public static partial class ChoiceMatcher
         if (words.Index is not null || words.IsAmbiguous) return words;
 
         // One wrong or missing character, a typical phone typo, still counts when it is unambiguous.
-        return text.Length >= 3 && Unique(normalized, o => Distance(o, text) <= 1) is { } near ? ChoiceReading.One(near) : ChoiceReading.None;
+        return text.Length >= 3 && Unique(normalized, o => TextSimilarity.Distance(o, text) <= 1) is { } near ? ChoiceReading.One(near) : ChoiceReading.None;
     }
 
     /// <summary>"两个都有：1. … 3. …" in the list's own numbers, for the skill to ask which one.</summary>
@@ -221,13 +232,10 @@ public static partial class ChoiceMatcher
     {
         var core = Filler().Replace(text, "");
         if (core.Length < 2) return ChoiceReading.None;
-        var asked = Pairs(core);
-        var labels = options.Select(o => Pairs(Normalize(Label(o)))).ToList();
-        // An answer that names two options nearly whole (「外贸小区 古韩明珠」) picks both or asks which: not for one to win.
-        var named = labels.Select((o, i) => (o, i)).Where(x => x.o.Count >= 2 && Overlap(x.o, asked) >= 0.6).Select(x => x.i).ToList();
-        if (named.Count > 1) return new ChoiceReading(null, named);
+        var asked = TextSimilarity.Pairs(core);
+        var labels = options.Select(o => TextSimilarity.Pairs(Normalize(Label(o)))).ToList();
         // At least two pairs in common: one shared pair (「志愿」 of 「志愿队」) is a word, not a choice.
-        var scores = labels.Select(o => asked.Count(o.Contains) >= 2 ? Overlap(asked, o) : 0).ToList();
+        var scores = labels.Select(o => asked.Count(o.Contains) >= 2 ? TextSimilarity.Overlap(asked, o) : 0).ToList();
         var best = scores.Max();
         if (best < 0.5) return ChoiceReading.None;
         var close = scores.Select((s, i) => (s, i)).Where(x => x.s >= 0.5 && x.s >= best - 0.15).Select(x => x.i).ToList();
@@ -241,17 +249,6 @@ public static partial class ChoiceMatcher
         return bracket > 0 ? option[..bracket] : option;
     }
 
-    private static HashSet<string> Pairs(string s)
-    {
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < s.Length; i++) pairs.Add(s.Substring(i, 2));
-        if (s.Length == 1) pairs.Add(s);
-        return pairs;
-    }
-
-    private static double Overlap(HashSet<string> asked, HashSet<string> option) =>
-        asked.Count == 0 ? 0 : (double)asked.Count(option.Contains) / asked.Count;
-
     internal static string Normalize(string s)
     {
         Span<char> buffer = stackalloc char[Math.Min(s.Length, 256)];
@@ -264,22 +261,6 @@ public static partial class ChoiceMatcher
             buffer[n++] = char.ToLowerInvariant(ch);
         }
         return new string(buffer[..n]);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1) return 2;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 
     /// <summary>Words around a choice that say nothing about which: "我要那个…的吧", "就选…", "约…".</summary>
