@@ -24,6 +24,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
     private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report", UnsureSlot = "unsure", PlaceNoteSlot = "placeNote";
     private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
+    private static readonly string[] NotAPlace = ["不知道", "不清楚", "说不上", "忘了", "没有"];
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
 
     public override string Name => "reports";
@@ -304,6 +305,9 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         if (OwnPlace.Of(turn.User, t, places) is { } own) return new SlotValue("n:" + own.BuildingNumber, own.Display);
         if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
         if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");
+        // 「谢谢」「是」「不知道」 are not places: ask again rather than file a report located at 「谢谢」.
+        if (SmallTalk.Answer(t) is not null || YesNo.Read(t) != Answer.Unclear || NotAPlace.Any(w => t.Contains(w, StringComparison.Ordinal)))
+            return null;
         return t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;
     }
 
