@@ -102,8 +102,9 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, W
             Parse = (_, _, text, _) => Task.FromResult(PhoneValue(CheckInWording.NormalizePhone(text))),
             FromEntities = (nlu, _) => PhoneValue(nlu.Find(Entities.Phone)),
         },
-        new(ServicesSlot, "愿意参加的服务", "您愿意参加哪些志愿服务？可以多选，比如回复「1 3」或「理发、维修」。", "1 3 或「环境整治、理发」")
+        new(ServicesSlot, "愿意参加的服务", "您愿意参加哪些志愿服务？可以多选，比如回复「1 3」或「理发、维修」；暂时不参加就回复「跳过」。", "1 3 或「环境整治、理发」")
         {
+            Multiple = true,
             Choices = async (_, _, ct) => await ServicesAsync(ct),
             Parse = async (_, _, text, ct) => ServicesValue(await ServicesAsync(ct), text),
         },
@@ -318,12 +319,16 @@ public sealed partial class CheckInSkill(GovBotDb db, CheckInService checkIns, W
 
     private static SlotValue? ServicesValue(IReadOnlyList<string> options, string text)
     {
+        // Services are offered, not required: 「跳过」「暂时不参加」 is an answer too.
+        if (SkipWords.Contains(ChoiceMatcher.Normalize(text))) return new SlotValue("", "暂不选");
         if (MultiChoice.Match(text, options) is not { Count: > 0 } picked) return null;
         var names = picked.Select(i => options[i]).ToList();
         return new SlotValue(string.Join('|', names), string.Join("、", names));
     }
 
     private static SlotValue? PhoneValue(string? phone) => phone is null ? null : new SlotValue(phone, CheckInWording.MaskPhone(phone));
+
+    private static readonly HashSet<string> SkipWords = ["跳过", "不参加", "暂时不参加", "先不参加", "暂不参加", "都不参加", "以后再说", "暂时不", "先不选", "不选", "没有", "没空"];
 
     private static SlotValue? ReadName(string text)
     {

@@ -54,6 +54,7 @@ public sealed partial class WorkUnitSkill(GovBotDb db, WorkUnitDirectory units, 
         },
         new(CompoundsSlot, "结对小区", "和哪些小区结对共建？可以多选，比如回复「1 3」或小区名字。", "1 3 或「清华苑一期」")
         {
+            Multiple = true,
             Choices = async (turn, _, ct) => (await CompoundsAsync(turn, ct)).Select(c => c.Label).ToList(),
             Parse = async (turn, _, text, ct) => CompoundsValue(await CompoundsAsync(turn, ct), text),
         },

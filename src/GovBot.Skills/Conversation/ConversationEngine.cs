@@ -94,6 +94,11 @@ public sealed partial class ConversationEngine(
         if (dialog is null && NeedsOnboarding(turn.User) && skills.ByName(OnboardingSkill) is { } onboarding)
             return (await onboarding.StartAsync(turn, ct), onboarding.Name);
 
+        // 「是」「好的」「谢谢」「👍」 with nothing open ask for nothing, whatever the classifier makes of a word this short.
+        if (dialog is null && message.Kind == MessageKind.Text && turn.Nlu?.Router != RuleIntentRouter.RouterName
+            && SmallTalk.Answer(turn.Text) is { } chat)
+            return (chat, null);
+
         if (intent == Intents.Help && skills.ByName(HelpSkill) is { } help)
         {
             var menu = await help.StartAsync(turn, ct);
@@ -120,7 +125,6 @@ public sealed partial class ConversationEngine(
         if (intent is not null && intent != Intents.Other && skills.ForIntent(intent) is { } skill)
             return (await skill.StartAsync(turn, ct), skill.Name);
 
-        if (message.Kind == MessageKind.Text && SmallTalk.Answer(turn.Text) is { } chat) return (chat, null);
         return (Fallback(message), null);
     }
 
@@ -221,11 +225,16 @@ public sealed partial class ConversationEngine(
         return reply;
     }
 
-    /// <summary>What the bot asked, kept with the dialog so that it can be asked again after an interruption.</summary>
+    /// <summary>
+    /// What the bot asked, kept with the dialog so that it can be asked again after an interruption: the last list and
+    /// what follows it, or else the last line (a preface such as 「好的，办理党员双报到……」 is not asked twice).
+    /// </summary>
     private static void RememberPrompt(TurnContext turn, Reply reply)
     {
         if (!turn.DialogChanged || turn.Dialog is not { ResumeOffered: false } dialog) return;
-        var asked = reply.Parts.Where(p => p is TextPart or ChoicesPart).ToList();
+        var parts = reply.Parts.Where(p => p is TextPart or ChoicesPart).ToList();
+        var list = parts.FindLastIndex(p => p is ChoicesPart);
+        List<ReplyPart> asked = list >= 0 ? parts[list..] : parts.Count > 0 ? [parts[^1]] : [];
         if (asked.Count > 0) turn.Continue(dialog with { Prompt = asked });
     }
 

@@ -25,6 +25,11 @@ public sealed record DialogState
     public DialogState? Suspended { get; init; }
     /// <summary>This dialog was interrupted and the bot has asked whether to go on with it.</summary>
     public bool ResumeOffered { get; init; }
+    /// <summary>
+    /// The question takes any text as its answer (a grid worker's result, a reply to a resident): only a command the
+    /// rules are certain of is taken as something else.
+    /// </summary>
+    public bool TakesAnyText { get; init; }
     public DateTimeOffset StartedAt { get; init; }
 
     public const string ConfirmStep = "confirm";

@@ -23,7 +23,16 @@ public static class Interruptions
     /// Shorter than this, an answer that does not fit a list is a poor answer (「卫生系统的」 for a work unit), not another
     /// request, unless the rules are certain of it.
     /// </summary>
-    private const int RequestLength = 8;
+    private const int RequestLength = 6;
+
+    /// <summary>The shortest question of its own at a list, for anything but a report (「查积分」「预约理发」).</summary>
+    private const int ShortRequest = 3;
+
+    /// <summary>At a question that takes a free answer, a request the router is this sure of interrupts it.</summary>
+    private const double FreeAnswerConfidence = 0.8;
+
+    /// <summary>…and only when it is this short: a long free answer is an answer, whatever words it uses.</summary>
+    private const int FreeAnswerLength = 20;
 
     /// <summary>
     /// The intent of the request that interrupts <paramref name="dialog"/>, or null when the message is for the dialog.
@@ -46,19 +55,29 @@ public static class Interruptions
             // answer that does not (「堆东西的」 at the category list describes the category); a skill that knows better
             // declines the message itself (see TurnContext.Decline).
             var reading = ChoiceMatcher.Read(text, choices);
-            // Lists that take several picks (「理发和维修」, 「外贸小区 古韩明珠」) are answered in several words.
-            var fits = reading.Index is not null || reading.IsAmbiguous || MultiChoice.Match(text, choices) is { Count: > 0 };
+            // Lists that take several picks (「理发和维修」, 「外贸小区 古韩明珠」) are answered in several words; a long
+            // message that only happens to name a day two options share (「党群中心周六开门不」) picks nothing.
+            var fits = reading.Index is not null || (reading.IsAmbiguous && text.Length < RequestLength + 2)
+                || MultiChoice.Match(text, choices) is { Count: > 0 };
             if (sameSkill) return fits || !longOne ? null : intent;
             if (fits) return longOne ? intent : null;
-            return certain || text.Length >= RequestLength ? intent : null;
+            // 「积分咋算的」 is a question of its own even at five characters; 「卫生系统的」 at a list of units is a poor
+            // answer, not a report, so a report needs a longer message.
+            return certain || text.Length >= RequestLength || (text.Length >= ShortRequest && intent != Intents.ReportProblem) ? intent : null;
         }
 
         // At a summary, a yes, a no or a correction for the same skill (「不对，是5号楼」) belongs to the dialog.
         if (dialog.Step == DialogState.ConfirmStep)
             return YesNo.Read(text) != Answer.Unclear || sameSkill ? null : intent;
 
-        // A free answer (a description, a name, a result, a comment): only a command said on its own interrupts it.
-        return certain && !sameSkill ? intent : null;
+        // A free answer (a description, a name, a comment): a command the rules are certain of interrupts it, and so does
+        // a short question the router is sure of (「查积分」「网格员电话多少」) — but never a description of a problem,
+        // which is what such questions are answered with. A question that takes any text at all (a grid worker's result)
+        // yields only to the rules.
+        if (sameSkill) return null;
+        if (certain) return intent;
+        return !dialog.TakesAnyText && intent != Intents.ReportProblem && nlu.Intent.Confidence >= FreeAnswerConfidence
+            && text.Length <= FreeAnswerLength ? intent : null;
     }
 
     /// <summary>
@@ -70,7 +89,10 @@ public static class Interruptions
     {
         if (turn.Nlu is not { } nlu || nlu.Intent.Name != intent) return false;
         if (nlu.Router == RuleIntentRouter.RouterName) return true;
-        if (nlu.Intent.Confidence < Confidence + 0.1) return false;
+        // A free answer (a reason, a result, a description) may sound like giving up (「单位填错了，请重新提交」): only the
+        // rules' own words stop it.
+        if (nlu.Intent.Confidence < Confidence + 0.1 || dialog.TakesAnyText) return false;
+        if (dialog.Choices is not { Count: > 0 } && dialog.Step != DialogState.ConfirmStep) return false;
         var text = turn.Text;
         if (YesNo.Read(text) != Answer.Unclear) return false;
         return dialog.Choices is not { Count: > 0 } choices

@@ -27,7 +27,7 @@ public static class SmallTalk
         if (t.Length > MaxLength) return null;
 
         if (Confirmations.Contains(t) || t.StartsWith("确认", StringComparison.Ordinal))
-            return Reply.Text("现在没有等您确认的事。如果刚才在上报或预约，可能已经超时没提交，请把事情再说一遍，我接着帮您办。");
+            return Reply.Text("现在没有等您确认的事。刚才的事要是还没看到「已上报」「预约成功」这样的回复，可能已经超时没提交，请再说一遍，我接着帮您办。");
         if (Refusals.Contains(t))
             return Reply.Text("好的。现在没有在办的事，有需要随时跟我说，回复「菜单」看看我能做什么。");
         if (Acknowledgements.Contains(t) || Acknowledgements.Contains(raw))

@@ -35,7 +35,8 @@ public sealed class HandoffAnswerSkill(GovBotDb db, HandoffLedger ledger) : ISki
             return Reply.Text(HandoffWording.AlreadyAnswered(await PersonAsync(answerer, ct), turn.User, resident));
         if (resident is null) return Reply.Text(HandoffWording.ResidentGone);
 
-        var state = new DialogState { Skill = Name, Step = AnswerStep, StartedAt = turn.Now }.With(TicketSlot, ticket.Action);
+        // The answer to a resident is whatever the worker writes.
+        var state = new DialogState { Skill = Name, Step = AnswerStep, StartedAt = turn.Now, TakesAnyText = true }.With(TicketSlot, ticket.Action);
         // The tap's response code greys out every copy of the card once answered; WeCom accepts each code once.
         if (turn.Message.ResponseCode is { Length: > 0 } code) state = state.With(ResponseCodeSlot, code);
         turn.Continue(state);

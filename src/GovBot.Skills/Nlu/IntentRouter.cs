@@ -61,12 +61,12 @@ public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classi
         return top.Label == Intents.Other ? Match(top) : new IntentMatch(Intents.Other, Math.Round(1 - top.Probability, 3));
     }
 
-    /// <summary>Long enough to say what and where, and not a question.</summary>
+    /// <summary>Long enough to say what is wrong (「最近暖气不太热」), or what and where.</summary>
     private static bool Describes(string text, IReadOnlyList<EntityMatch> entities)
     {
         var letters = text.Count(char.IsLetter);
         var placed = entities.Any(e => e.Entity is Entities.Building or Entities.Unit or Entities.Compound or Entities.Category);
-        return letters >= (placed ? 6 : 10);
+        return letters >= (placed ? 5 : 7);
     }
 
     private static IntentMatch Match(LabelScore s) => new(s.Label, Math.Round(s.Probability, 3));

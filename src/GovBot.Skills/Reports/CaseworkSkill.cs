@@ -125,8 +125,12 @@ public sealed class CaseworkSkill(GovBotDb db, ReportService reports) : ISkill
 
     private Reply Ask(TurnContext turn, Report report, string step, ReplyPart question)
     {
-        var state = new DialogState { Skill = Name, Step = step, StartedAt = turn.Now, Choices = (question as ChoicesPart)?.Options }
-            .With(ReportSlot, report.Id.ToString());
+        // A result or a reason is whatever the worker writes; only a command the rules are sure of is something else.
+        var state = new DialogState
+        {
+            Skill = Name, Step = step, StartedAt = turn.Now, Choices = (question as ChoicesPart)?.Options,
+            TakesAnyText = step is ResultStep or ReasonStep,
+        }.With(ReportSlot, report.Id.ToString());
         turn.Continue(state);
         return Reply.Of(question);
     }

@@ -10,8 +10,8 @@ namespace GovBot.Skills.Reports;
 /// </summary>
 public static class ProblemSimilarity
 {
-    /// <summary>Dice coefficient of the content pairs above which two descriptions are one problem.</summary>
-    public const double SameProblem = 0.2;
+    /// <summary>Share of the shorter description's content (pairs and characters) found in the other, from which they are one problem.</summary>
+    public const double SameProblem = 0.3;
 
     // Characters that say where, when, how bad or who, not what: they are in nearly every report.
     private const string Common = "的了在有人又没不坏是我们你他她它这那个都还就也很太好几天号楼单元栋层门口下上里边面小区院家户一二三四五六七八九十啊呢吧吗呀哪谁啥咋怎么样老总天天一直经常已经到从把被给让叫说请帮快赶紧点儿";
@@ -21,8 +21,11 @@ public static class ProblemSimilarity
     {
         var x = Pairs(a);
         var y = Pairs(b);
-        if (x.Count < 2 || y.Count < 2) return null;
-        return TextSimilarity.Dice(x, y) >= SameProblem;
+        // Nothing but common words on either side (a photo alone, 「又坏了」): category and place must decide.
+        if (x.Count == 0 || y.Count == 0) return null;
+        // The shorter description measured against the longer: 「路灯坏了」 and 「门口的灯坏了好几天了，黑咕隆咚的」 share the lamp.
+        var shared = x.Count(y.Contains);
+        return (double)shared / Math.Min(x.Count, y.Count) >= SameProblem;
     }
 
     private static HashSet<string> Pairs(string text)
@@ -36,10 +39,9 @@ public static class ProblemSimilarity
         var pairs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < content.Count; i++)
             if (content[i] != ' ' && content[i + 1] != ' ') pairs.Add(new string([content[i], content[i + 1]]));
-        // Single characters of content between common ones still say something (「灯」 in 「楼道灯坏了」).
-        for (var i = 0; i < content.Count; i++)
-            if (content[i] != ' ' && (i == 0 || content[i - 1] == ' ') && (i + 1 == content.Count || content[i + 1] == ' '))
-                pairs.Add(content[i].ToString());
+        // Single characters of content say something too (「灯」 of 「路灯」 and of 「楼道灯」).
+        foreach (var c in content)
+            if (c != ' ') pairs.Add(c.ToString());
         return pairs;
     }
 }

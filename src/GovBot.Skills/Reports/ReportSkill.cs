@@ -24,7 +24,10 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
     private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report", UnsureSlot = "unsure", PlaceNoteSlot = "placeNote";
     private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
-    private static readonly string[] NotAPlace = ["不知道", "不清楚", "说不上", "忘了", "没有"];
+    private static readonly string[] NotAPlace = ["不知道", "不清楚", "说不上", "忘了", "没有", "位置", "在哪", "哪儿", "哪里"];
+    private static readonly string[] PlaceWords =
+        ["门", "口", "楼", "院", "路", "街", "道", "边", "旁", "前", "后", "里", "外", "下", "角", "场", "站", "库", "棚", "区", "号", "层",
+         "单元", "广场", "花园", "绿地", "车位", "停车", "对面", "附近", "中间", "东", "西", "南", "北", "那儿", "这儿", "那块", "这块"];
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
 
     public override string Name => "reports";
@@ -70,6 +73,9 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         if (turn.Message.Kind == MessageKind.Text && turn.Nlu?.Find(Entities.Building) is null && turn.Nlu?.Find(Entities.Compound) is null
             && OwnPlace.Of(turn.User, turn.Text, await reference.GetAsync(ct)) is { } own)
             form = WithOwnPlace(form, own);
+        // 「东门口有人摆摊」: a landmark said in the sentence is the place; no need to ask 「在哪儿？」.
+        else if (turn.Message.Kind == MessageKind.Text && turn.Nlu?.Find(Entities.Building) is null && Landmark().Match(turn.Text) is { Success: true } landmark)
+            form = form.With(Place, "note:" + landmark.Value).With(Place + "#", landmark.Value);
         // The router was not sure this is a report: the summary then asks whether to report it at all.
         if (turn.Nlu?.Intent is { Name: Nlu.Intents.ReportProblem } intent && turn.Nlu.Router != RuleIntentRouter.RouterName
             && intent.Confidence < IntentRouter.MinConfidence)
@@ -113,6 +119,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
                 return await DecideOnTwinAsync(turn, turn.Dialog, ct);
             case CommentStep:
                 return await CommentAsync(turn, turn.Dialog, ct);
+            case What when turn.Message.Kind == MessageKind.Text && Urgent.Advice(turn.Text) is { } advice:
+                return Reply.Text(advice).Then(await base.ContinueAsync(turn, ct));
             default:
                 return await base.ContinueAsync(turn, ct);
         }
@@ -122,10 +130,19 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     {
         var reply = await base.StartAsync(turn, ct);
         // A photo alone starts the report with a word of thanks rather than a bare question.
-        return turn.Message.Kind is MessageKind.Image or MessageKind.Location
-            ? Reply.Text(turn.Message.Kind == MessageKind.Image ? "收到照片了。" : "收到位置了。").Then(reply)
-            : reply;
+        if (turn.Message.Kind is MessageKind.Image or MessageKind.Location)
+            return Reply.Text(turn.Message.Kind == MessageKind.Image ? "收到照片了。" : "收到位置了。").Then(reply);
+        // Fire, gas, someone trapped or hurt: the emergency number comes before any question.
+        return turn.Message.Kind == MessageKind.Text && Urgent.Advice(turn.Text) is { } advice ? Reply.Text(advice).Then(reply) : reply;
     }
+
+    private static readonly string[] CorrectionWords = ["不对", "不是", "改", "应该", "是", "错了", "写错", "位置", "类别", "地点", "问题是"];
+
+    private static bool IsAnotherProblem(TurnContext turn, DialogState form) =>
+        turn.Message.Kind == MessageKind.Text && turn.Nlu?.Intent.Name == Nlu.Intents.ReportProblem
+        && turn.Text.Length >= NewReportLength - 4 && Describes(turn.Text)
+        && !CorrectionWords.Any(w => turn.Text.StartsWith(w, StringComparison.Ordinal))
+        && form.Slot(What) is { } first && ProblemSimilarity.Same(first, turn.Text) != true;
 
     /// <summary>A message this long at the category list is a complaint of its own.</summary>
     private const int NewReportLength = 12;
@@ -137,8 +154,27 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         ? base.ConfirmQuestion(form)
         : "回复「是」上报，要修改回复「改」，不用反映就回复「不用」。";
 
-    protected override Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    protected override async Task<Reply> ConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
+        if (PlaceCorrection(turn) is { } place)
+            return await ResumeAsync(turn, form.With(Place, "note:" + place).With(Place + "#", place).Without(BuildingIdSlot) with { Step = null }, "已改好。", ct);
+        return await ConfirmOrDeclineAsync(turn, form, ct);
+    }
+
+    /// <summary>「北门」「小区中间那个广场」 alone at the summary: the place, corrected.</summary>
+    private static string? PlaceCorrection(TurnContext turn)
+    {
+        var t = turn.Text.Trim();
+        if (turn.Message.Kind != MessageKind.Text || t.Length is < 2 or > 12 || YesNo.Read(t) != Answer.Unclear) return null;
+        if (turn.Nlu?.Find(Entities.Building) is not null || turn.Nlu?.Find(Entities.Category) is not null) return null;
+        return Landmark().IsMatch(t) || (t.Length <= 8 && PlaceWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && !Describes(t)) ? t : null;
+    }
+
+    private Task<Reply> ConfirmOrDeclineAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        // Another problem described at the summary (「消访通道让人堵了，8号楼那边」 under a lift report) is a report of its
+        // own, not a correction of this one: a correction says so (「不对，是5号楼」) or is a value alone (「5号楼」).
+        if (IsAnotherProblem(turn, form)) return Task.FromResult(turn.Decline());
         // Asked whether to report at all, 「不是」「不用」 means no report, not "change something".
         var t = ChoiceMatcher.Normalize(turn.Text);
         if (form.Slot(UnsureSlot) is not null && (t is "不用" or "不用了" or "不了" or "不要" or "算了"
@@ -152,8 +188,11 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
 
     // Not sure it is a report and no category said: 其他, rather than make the resident pick from a list before asking
     // whether they want to report it at all.
-    protected override DialogState BeforeAsking(DialogState form) =>
-        form.Slot(UnsureSlot) is not null && form.Slot(Category) is null ? form.With(Category, DefaultCategories.OtherCategory) : form;
+    protected override DialogState BeforeAsking(DialogState form)
+    {
+        if (form.Slot(UnsureSlot) is not null && form.Slot(Category) is null) form = form.With(Category, DefaultCategories.OtherCategory);
+        return form;
+    }
 
     protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
@@ -305,10 +344,12 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         if (OwnPlace.Of(turn.User, t, places) is { } own) return new SlotValue("n:" + own.BuildingNumber, own.Display);
         if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
         if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");
-        // 「谢谢」「是」「不知道」 are not places: ask again rather than file a report located at 「谢谢」.
+        // 「谢谢」「是」「不知道」 are not places, and neither is the next sentence of a complaint (「物业不给修电梯」): ask
+        // again rather than file a report located at 「谢谢」. A place is short, or names a kind of place.
         if (SmallTalk.Answer(t) is not null || YesNo.Read(t) != Answer.Unclear || NotAPlace.Any(w => t.Contains(w, StringComparison.Ordinal)))
             return null;
-        return t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;
+        var placeLike = t.Length <= 6 || PlaceWords.Any(w => t.Contains(w, StringComparison.Ordinal));
+        return placeLike && t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;
     }
 
     /// <summary>Whether the text says what is wrong, beyond "I want to report something".</summary>
@@ -325,4 +366,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
 
     [GeneratedRegex(@"^\s*(\d{1,3})\s*(号楼|号|栋|幢|楼)?\s*$")]
     private static partial Regex BuildingNumber();
+
+    /// <summary>Places of a compound people name instead of a building: gates, the garage, the square, the boiler house …</summary>
+    [GeneratedRegex("(?:小区)?(?:东|南|西|北)(?:大)?门(?:口|外|里)?|(?:正|后|侧|大)门口?|地下车库|地下室|车库|自行车棚|车棚|停车场|广场|花园|绿地|草坪|楼顶|天台|锅炉房|垃圾站|配电房|健身区|篮球场|小卖部|菜市场")]
+    private static partial Regex Landmark();
 }

@@ -99,7 +99,13 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
         {
             case ItemStep:
             {
-                if (Pick(turn, form) is not { } i) return Unpicked(turn, form, "回复序号选一项，比如「1」；不约了回复「取消」。");
+                if (Pick(turn, form) is not { } i)
+                {
+                    // 「下礼拜呢」「有义诊没」: another day or service asked at the list is a new look, not a bad pick.
+                    if (turn.Nlu?.Find(Entities.DateTime) is not null || turn.Nlu?.Find(Entities.Service) is not null)
+                        return await StartAsync(turn, ct);
+                    return Unpicked(turn, form, "回复序号选一项，比如「1」；不约了回复「取消」。");
+                }
                 var slots = await bookings.OpenSlotsAsync(form.Choices![i], null, ct);
                 if (slots.Count == 0) { turn.EndDialog(); return Reply.Text("这项服务刚刚约完了，下次有活动再通知您。"); }
                 return AskSlot(turn, slots, null);
@@ -112,6 +118,8 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
                 return slot.Booked >= slot.Capacity ? await OfferAlternativeAsync(turn, slot, ct) : AskConfirm(turn, slot, null);
             }
             case DialogState.ConfirmStep:
+                // 「不对，要十点的」: another time of the same service, not "don't book".
+                if (ChoiceMatcher.NamesTime(turn.Text) && await OtherTimeAsync(turn, int.Parse(form.Slot(Chosen)!), confirm: true, ct) is { } moved) return moved;
                 return YesNo.Read(turn.Text) switch
                 {
                     Answer.Yes => await BookAsync(turn, int.Parse(form.Slot(Chosen)!), waitlist: false, ct),
@@ -122,6 +130,8 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
             {
                 var wantsQueue = turn.Text.Contains("候补", StringComparison.Ordinal) || turn.Text.Contains("排队", StringComparison.Ordinal);
                 if (wantsQueue) return await BookAsync(turn, int.Parse(form.Slot(Chosen)!), waitlist: true, ct);
+                // 「那就十点的吧」: the resident picks another time of the same service themselves.
+                if (ChoiceMatcher.NamesTime(turn.Text) && await OtherTimeAsync(turn, int.Parse(form.Slot(Chosen)!), confirm: false, ct) is { } picked) return picked;
                 var answer = YesNo.Read(turn.Text);
                 if (answer == Answer.Yes && form.Slot(Next) is { } next) return await BookAsync(turn, int.Parse(next), waitlist: false, ct);
                 if (answer == Answer.No) return End(turn, "好的，这次不约了。");
@@ -226,12 +236,33 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
             : null;
     }
 
-    /// <summary>Not one of the list: when the answer fits several (「九点的」 with two nine o'clock slots), ask which; else the hint.</summary>
+    /// <summary>
+    /// Not one of the list: when the answer fits several (「九点的」 with two nine o'clock slots), ask which; when it names a
+    /// time none has (「下午的有没有」), say so and show what there is; else the hint.
+    /// </summary>
     private static Reply Unpicked(TurnContext turn, DialogState form, string hint)
     {
         var options = form.Choices ?? [];
         var reading = ChoiceMatcher.Read(turn.Text, options);
-        return reading.IsAmbiguous ? Again(turn, form, ChoiceMatcher.WhichOf(reading, options)) : Again(turn, form, hint);
+        if (reading.IsAmbiguous) return Again(turn, form, ChoiceMatcher.WhichOf(reading, options));
+        if (ChoiceMatcher.TimeWords(turn.Text) is { } said && options.Count > 0)
+            return Again(turn, form, $"没有{said}的，现在能约的有这些：\n" + string.Join("\n", options.Select((o, i) => $"{i + 1}. {o}")) + "\n回复序号选一个。");
+        return Again(turn, form, hint);
+    }
+
+    /// <summary>
+    /// The slot of the same service at the time the resident names instead of <paramref name="slotId"/>'s: asked to confirm
+    /// again when the resident was correcting a summary, booked at once when they were picking a time after a full one.
+    /// </summary>
+    private async Task<Reply?> OtherTimeAsync(TurnContext turn, int slotId, bool confirm, CancellationToken ct)
+    {
+        if (await bookings.SlotAsync(slotId, ct) is not { Item: { } item }) return null;
+        var now = time.GetUtcNow();
+        var slots = await bookings.OpenSlotsAsync(item.Name, null, ct);
+        var options = slots.Select(s => ServiceWording.When(s, now)).ToList();
+        if (ChoiceMatcher.Read(turn.Text, options).Index is not { } i || slots[i].Id == slotId) return null;
+        if (slots[i].Booked >= slots[i].Capacity) return await OfferAlternativeAsync(turn, slots[i], ct);
+        return confirm ? AskConfirm(turn, slots[i], null) : await BookAsync(turn, slots[i].Id, waitlist: false, ct);
     }
 
     private static Reply Again(TurnContext turn, DialogState form, string hint)

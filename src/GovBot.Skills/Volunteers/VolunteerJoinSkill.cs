@@ -36,6 +36,7 @@ public sealed class VolunteerJoinSkill(GovBotDb db, VolunteerTeamService teams) 
         },
         new(ServicesSlot, "能提供的服务", "您能提供哪些服务？可以多选，比如回复「1 3」；没有特别的就回复「跳过」。", "1 3、「理发和维修」或「跳过」")
         {
+            Multiple = true,
             Choices = async (_, _, ct) => await ServicesAsync(ct),
             Parse = async (_, _, text, ct) => VolunteerWording.ReadServices(text, await ServicesAsync(ct)),
         },

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GovBot.Data.People;
 using GovBot.Skills.Conversation;
+using GovBot.Skills.Conversation.Forms;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Skills.Wishes;
@@ -46,7 +47,7 @@ public sealed partial class WishSkill(WishService wishes, IOptions<WishOptions> 
                 return Reply.Text("您的微心愿已提交，社区审核后会请党员认领，有进展马上告诉您。");
             case ClaimStep or DoneStep:
                 var ids = form.Slot(IdsSlot)!.Split(',').Select(int.Parse).ToList();
-                if (Pick(turn.Text, ids.Count) is not { } index)
+                if (Pick(turn.Text, form.Choices, ids.Count) is not { } index)
                 {
                     turn.Continue(form with { Misses = form.Misses + 1 });
                     return Reply.Text($"请回复 1 到 {ids.Count} 的序号。");
@@ -99,9 +100,10 @@ public sealed partial class WishSkill(WishService wishes, IOptions<WishOptions> 
         if (!turn.User.Has(Roles.PartyMember)) return Reply.Text("微心愿由党员认领。党员请先回复「报到」完成双报到。");
         var open = await wishes.OpenAsync(turn.User, options.Value.ListSize, ct);
         if (open.Count == 0) return Reply.Text("现在没有等人认领的心愿，谢谢您的热心！");
-        turn.Continue(new DialogState { Skill = Name, Step = ClaimStep, StartedAt = turn.Now }.With(IdsSlot, string.Join(",", open.Select(w => w.Id))));
-        return Reply.Of(new ChoicesPart("这些心愿等人认领，回复序号认领一个：",
-            open.Select(w => (w.Compound is { } c ? $"{c.Name}：" : "") + w.Description).ToList()));
+        var shown = open.Select(w => (w.Compound is { } c ? $"{c.Name}：" : "") + w.Description).ToList();
+        turn.Continue(new DialogState { Skill = Name, Step = ClaimStep, StartedAt = turn.Now, Choices = shown }
+            .With(IdsSlot, string.Join(",", open.Select(w => w.Id))));
+        return Reply.Of(new ChoicesPart("这些心愿等人认领，回复序号认领一个：", shown));
     }
 
     private async Task<Reply> ClaimAsync(TurnContext turn, int id, CancellationToken ct)
@@ -119,8 +121,10 @@ public sealed partial class WishSkill(WishService wishes, IOptions<WishOptions> 
         var mine = await wishes.ClaimedByAsync(turn.User, ct);
         if (mine.Count == 0) return Reply.Text("您现在没有认领中的心愿。回复「认领心愿」看看有哪些。");
         if (mine.Count == 1) return await FulfilAsync(turn, mine[0].Id, ct);
-        turn.Continue(new DialogState { Skill = Name, Step = DoneStep, StartedAt = turn.Now }.With(IdsSlot, string.Join(",", mine.Select(w => w.Id))));
-        return Reply.Of(new ChoicesPart("完成的是哪一个？回复序号：", mine.Select(w => w.Description).ToList()));
+        var shown = mine.Select(w => w.Description).ToList();
+        turn.Continue(new DialogState { Skill = Name, Step = DoneStep, StartedAt = turn.Now, Choices = shown }
+            .With(IdsSlot, string.Join(",", mine.Select(w => w.Id))));
+        return Reply.Of(new ChoicesPart("完成的是哪一个？回复序号：", shown));
     }
 
     private async Task<Reply> FulfilAsync(TurnContext turn, int id, CancellationToken ct)
@@ -130,8 +134,10 @@ public sealed partial class WishSkill(WishService wishes, IOptions<WishOptions> 
         return Reply.Text(done.Done ? "辛苦了！已请居民确认，确认后积分到账。" : done.Refusal!);
     }
 
-    private static int? Pick(string text, int count)
+    /// <summary>The wish picked: by number, position or words of the list shown (「第一个」「买面那个」), or a number in the text.</summary>
+    private static int? Pick(string text, IReadOnlyList<string>? shown, int count)
     {
+        if (shown is { Count: > 0 } && shown.Count == count && ChoiceMatcher.Read(text, shown).Index is { } picked) return picked;
         var m = Digits().Match(text);
         return m.Success && int.TryParse(m.Value, out var n) && n >= 1 && n <= count ? n - 1 : null;
     }

@@ -47,8 +47,10 @@ public static partial class ChoiceMatcher
         var labels = options.Select(o => Normalize(Label(o))).ToList();
         // An answer that names two options nearly whole (「外贸小区 古韩明珠」) picks both or asks which: not for one to win.
         var said = TextSimilarity.Pairs(core);
-        var named = labels.Select((o, i) => (Pairs: TextSimilarity.Pairs(o), i))
-            .Where(x => x.Pairs.Count >= 2 && TextSimilarity.Overlap(x.Pairs, said) >= 0.6).Select(x => x.i).ToList();
+        var named = labels.Select((o, i) => (Label: o, Pairs: TextSimilarity.Pairs(o), i))
+            .Where(x => (x.Label.Length >= 2 && core.Contains(x.Label, StringComparison.Ordinal))
+                || (x.Pairs.Count >= 2 && TextSimilarity.Overlap(x.Pairs, said) >= 0.6))
+            .Select(x => x.i).ToList();
         if (named.Count > 1) return new ChoiceReading(null, named);
         foreach (var (phrase, names) in new[] { (text, normalized), (core, normalized), (core, labels) })
         {
@@ -63,9 +65,19 @@ public static partial class ChoiceMatcher
         var words = ByWords(text, options);
         if (words.Index is not null || words.IsAmbiguous) return words;
 
+        // 「单独报」 for 「单独上报」: the answer's characters in order in one option, most of it.
+        if (core.Length >= 2 && Unique(labels, o => IsSubsequence(core, o) && core.Length * 4 >= o.Length * 3) is { } shortened)
+            return ChoiceReading.One(shortened);
+
         // One wrong or missing character, a typical phone typo, still counts when it is unambiguous.
         return text.Length >= 3 && Unique(normalized, o => TextSimilarity.Distance(o, text) <= 1) is { } near ? ChoiceReading.One(near) : ChoiceReading.None;
     }
+
+    /// <summary>Whether the answer names a time, a part of the day or a day (「九点的」「下午的」「礼拜六那个」).</summary>
+    public static bool NamesTime(string answer) => SaidTime.Read(answer) is not null;
+
+    /// <summary>The time words of an answer as said (「下午」「十点」「礼拜六」), to say back that none fits.</summary>
+    public static string? TimeWords(string answer) => SaidTime.Read(answer)?.Words;
 
     /// <summary>"两个都有：1. … 3. …" in the list's own numbers, for the skill to ask which one.</summary>
     public static string WhichOf(ChoiceReading reading, IReadOnlyList<string> options) =>
@@ -175,23 +187,33 @@ public static partial class ChoiceMatcher
     }
 
     /// <summary>A time said in an answer: an hour (24 h when the part of day says so), minutes, a part of day, a day.</summary>
-    private sealed record SaidTime(int? Hour, int? Minute, (int From, int To)? Part, string? Day)
+    private sealed record SaidTime(int? Hour, int? Minute, (int From, int To)? Part, string? Day, string Words)
     {
         public static SaidTime? Read(string answer)
         {
             var text = answer.Replace('：', ':');
             (int From, int To)? part = null;
+            string? said = null;
             foreach (var (word, from, to) in PartsOfDay)
             {
                 if (!text.Contains(word, StringComparison.Ordinal)) continue;
                 part = (from, to);
+                said = word;
                 break;
             }
             string? day = null;
             foreach (var (words, name) in WeekDays)
-                if (words.Any(w => text.Contains(w, StringComparison.Ordinal))) day = name;
+                if (words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } w)
+                {
+                    day = name;
+                    said = w + said;
+                }
             foreach (var relative in RelativeDays)
-                if (text.Contains(relative, StringComparison.Ordinal)) day = relative;
+                if (text.Contains(relative, StringComparison.Ordinal))
+                {
+                    day = relative;
+                    said = relative + said;
+                }
 
             int? hour = null, minute = null;
             if (ClockRegex().Match(text) is { Success: true } clock)
@@ -203,10 +225,12 @@ public static partial class ChoiceMatcher
             {
                 hour = h;
                 minute = spoken.Groups["half"].Success ? 30 : spoken.Groups["m"].Success ? ChineseHour(spoken.Groups["m"].Value) : null;
+                said += spoken.Value;
             }
+            if (ClockRegex().Match(text) is { Success: true } written) said += written.Value;
             if (hour is { } hh && part is { } p && hh < 12 && p.From >= 12) hour = hh + 12;
             if (hour is not null) part = null;
-            return hour is null && part is null && day is null ? null : new SaidTime(hour, minute, part, day);
+            return hour is null && part is null && day is null ? null : new SaidTime(hour, minute, part, day, said ?? "");
         }
 
         private static int? ChineseHour(string s)
@@ -247,6 +271,14 @@ public static partial class ChoiceMatcher
     {
         var bracket = option.IndexOfAny(['（', '(']);
         return bracket > 0 ? option[..bracket] : option;
+    }
+
+    private static bool IsSubsequence(string part, string whole)
+    {
+        var at = 0;
+        foreach (var c in whole)
+            if (at < part.Length && part[at] == c) at++;
+        return at == part.Length;
     }
 
     internal static string Normalize(string s)

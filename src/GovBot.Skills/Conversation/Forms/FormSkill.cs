@@ -110,7 +110,7 @@ public abstract class FormSkill : ISkill
 
     private async Task<SlotValue?> ReadAsync(TurnContext turn, DialogState form, Slot slot, CancellationToken ct)
     {
-        if (form.Choices is { Count: > 0 } choices && ChoiceMatcher.Read(turn.Text, choices).Index is { } index)
+        if (!slot.Multiple && form.Choices is { Count: > 0 } choices && ChoiceMatcher.Read(turn.Text, choices).Index is { } index)
         {
             var chosen = choices[index];
             return slot.Parse is null ? SlotValue.Of(chosen) : await slot.Parse(turn, form, chosen, ct);

@@ -22,6 +22,9 @@ public sealed class Slot(string name, string title, string question, string exam
     public string Example { get; } = example;
     public bool Optional { get; init; }
 
+    /// <summary>The answer may pick several options (「理发和义诊」): <see cref="Parse"/> reads the whole answer, not one option.</summary>
+    public bool Multiple { get; init; }
+
     /// <summary>Offer these as a numbered list; the chosen option is then handed to <see cref="Parse"/> or kept as is.</summary>
     public Func<TurnContext, DialogState, CancellationToken, Task<IReadOnlyList<string>>>? Choices { get; init; }
 

@@ -21,6 +21,9 @@ public static class YesNo
     public static Answer Read(string text)
     {
         var t = ChoiceMatcher.Normalize(text);
+        // 「嗯对」「哦好的」「对的呀」: an interjection before and a particle after do not change the answer.
+        if (t.Length > 1 && !Yes.Contains(t) && !No.Contains(t))
+            t = t.TrimStart('嗯', '哦', '噢', '喔', '啊', '诶', '哎', '恩').TrimEnd('呀', '啊', '哈', '嘛', '呢', '哦', '啦', '吧');
         if (Yes.Contains(t)) return Answer.Yes;
         if (No.Contains(t)) return Answer.No;
         if (t.StartsWith("不对", StringComparison.Ordinal) || t.StartsWith("改", StringComparison.Ordinal)) return Answer.No;
