@@ -43,7 +43,7 @@ public sealed class StoreCheckpointerTests : IAsyncLifetime
 
     private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(100))
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(100))
         {
             if (condition()) return true;
             await Task.Delay(100);

@@ -32,10 +32,19 @@ internal sealed class StandInRecorder
         lock (_gate) _calls.Clear();
     }
 
-    public async IAsyncEnumerable<WeComApiCall> WatchAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Every call accepted from now on. The watcher is registered before this returns, not on the first read, so a
+    /// caller that starts reading later still sees the calls made in between.
+    /// </summary>
+    public IAsyncEnumerable<WeComApiCall> WatchAsync(CancellationToken ct)
     {
         var feed = Channel.CreateUnbounded<WeComApiCall>(new UnboundedChannelOptions { SingleReader = true });
         lock (_gate) _watchers.Add(feed);
+        return ReadAsync(feed, ct);
+    }
+
+    private async IAsyncEnumerable<WeComApiCall> ReadAsync(Channel<WeComApiCall> feed, [EnumeratorCancellation] CancellationToken ct)
+    {
         try
         {
             await foreach (var call in feed.Reader.ReadAllAsync(ct)) yield return call;

@@ -6,8 +6,7 @@ namespace GovBot.Host.Tests.Conversations;
 /// <summary>Plays a story against a fresh host through the real callback path and checks every bot line.</summary>
 public static class StoryRunner
 {
-    private static readonly TimeSpan PushWait = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PushWait = TimeSpan.FromSeconds(30);
 
     public static async Task RunAsync(StoryScript story)
     {
@@ -73,5 +72,5 @@ public static class StoryRunner
             ['[', '位', '置', ' ', .. var label, ']'] => bot.WeCom.SendLocationAsync(says.User, 37.6072, 112.3596, label),
             ['[', .. var button, ']'] => TapAsync(bot, says.User, button, story, says.Line),
             _ => bot.WeCom.SendTextAsync(says.User, says.Text),
-        }, PushWait, Settle);
+        }, PushWait, settle: true);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GovBot.Data;
+using GovBot.Data.Messaging;
 using GovBot.Host.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Crypto;
@@ -106,14 +107,15 @@ public sealed class BotHost : IAsyncDisposable
     /// What the member sees after one message: the passive answer plus anything pushed to them meanwhile. When
     /// another instance took the turn, or it ran past the passive budget, the reply arrives only as a push.
     /// </summary>
-    public async Task<string> ReplyToAsync(string user, Func<Task<CallbackAnswer>> send, TimeSpan? wait = null, TimeSpan? settle = null)
+    public async Task<string> ReplyToAsync(string user, Func<Task<CallbackAnswer>> send, TimeSpan? wait = null, bool settle = false)
     {
         var pushedBefore = PushedTextsTo(user).Count;
         var answer = await send();
         if (answer.PassiveReply is null)
             await EventuallyAsync(() => Task.FromResult(PushedTextsTo(user).Count > pushedBefore), wait,
                 $"No reply reached {user}.");
-        if (settle is { } pause) await Task.Delay(pause);
+        // Settling waits for the turn's other pushes (a resume offer, a card to a grid worker) however slow the machine.
+        if (settle) await SettledAsync();
         var pushes = PushedTextsTo(user).Skip(pushedBefore);
         return string.Join("\n", new[] { answer.PassiveReply }.Concat(pushes).OfType<string>());
     }
@@ -152,13 +154,71 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Waits (wall clock) until <paramref name="condition"/> holds.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException(because ?? "The condition did not come true in time.");
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// Waits until every stored message has been handled and every push that is due has gone out, twice in a row a
+    /// moment apart (a turn may queue a push just as the first look runs). A duplicate answer or push would have been
+    /// made by then, so a count taken afterwards means something, however busy the machine is.
+    /// </summary>
+    public async Task SettledAsync(TimeSpan? timeout = null)
+    {
+        var quietLooks = 0;
+        try
+        {
+            await EventuallyAsync(async () =>
+            {
+                quietLooks = await WorkLeftAsync() is [] ? quietLooks + 1 : 0;
+                return quietLooks >= 2;
+            }, timeout ?? TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The host did not finish its work: " + string.Join("; ", await WorkLeftAsync()));
+        }
+    }
+
+    private Task<List<string>> WorkLeftAsync()
+    {
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        return WithDbAsync(async db =>
+            (await db.Inbox.Where(m => m.Status == InboxStatus.Pending).Select(m => "inbox " + m.DedupKey).ToListAsync())
+            .Concat((await db.Outbox.Where(o => o.Status == OutboxStatus.Pending).ToListAsync())
+                .Where(o => IsDue(o, now)).Select(o => $"outbox {o.Id} ({o.NotBefore:O}, {o.NextAttemptAt:O}, {o.LastError})"))
+            .ToList());
+    }
+
+    /// <summary>
+    /// A row is being worked on unless it waits on purpose: for a later time, or — after a refused try or a frequency
+    /// limit, which leave a note — for its next attempt. A row merely claimed by a sender has no note and counts as due.
+    /// </summary>
+    private static bool IsDue(OutboxMessage row, DateTimeOffset now) =>
+        row.NotBefore <= now && (row.LastError is null || row.NextAttemptAt is not { } next || next <= now);
+
+    /// <summary>
+    /// Checks that <paramref name="condition"/> keeps holding for a while: for what no state can show as finished
+    /// (a scheduler's further sweeps), sampled throughout so the first break fails at once.
+    /// </summary>
+    public static async Task ConsistentlyAsync(Func<Task<bool>> condition, TimeSpan? window = null, string? because = null)
+    {
+        var until = DateTime.UtcNow + (window ?? TimeSpan.FromSeconds(2));
+        do
+        {
+            Assert.True(await condition(), because ?? "Something more arrived.");
+            await Task.Delay(25);
+        }
+        while (DateTime.UtcNow < until);
+        Assert.True(await condition(), because ?? "Something more arrived.");
+    }
+
+    public static Task ConsistentlyAsync(Func<bool> condition, TimeSpan? window = null, string? because = null) =>
+        ConsistentlyAsync(() => Task.FromResult(condition()), window, because);
 
     public async ValueTask DisposeAsync()
     {

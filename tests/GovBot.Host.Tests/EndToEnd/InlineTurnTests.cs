@@ -50,7 +50,7 @@ public sealed class InlineTurnTests : IAsyncLifetime
 
         // "是" makes sense only after the summary of that report: answered first, it would be a riddle.
         var answer = await _bot.ReplyToAsync(DemoUsers.Resident, () => _bot.WeCom.SendTextAsync(DemoUsers.Resident, "是"),
-            settle: TimeSpan.FromMilliseconds(300));
+            settle: true);
 
         var texts = _bot.PushedTextsTo(DemoUsers.Resident);
         Assert.Contains(texts, t => t.Contains("回复「是」"));

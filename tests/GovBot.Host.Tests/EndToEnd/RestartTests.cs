@@ -52,7 +52,7 @@ public sealed class RestartTests(RedisServerFixture redis) : IAsyncLifetime
 
         // WeCom's own retry of that message after the restart must not cause a second answer.
         var retry = await second.WeCom.PostAsync(xml);
-        await Task.Delay(500);
+        await second.SettledAsync();
         Assert.Null(retry.PassiveReply);
         Assert.Contains("社区小助手", Assert.Single(second.PushedTextsTo(DemoUsers.Resident)));
         Assert.Equal(InboxStatus.Done, await second.WithDbAsync(db => db.Inbox.Select(m => m.Status).SingleAsync()));

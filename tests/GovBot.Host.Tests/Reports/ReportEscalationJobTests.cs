@@ -33,7 +33,9 @@ public sealed class ReportEscalationJobTests : IAsyncLifetime
 
         await BotHost.EventuallyAsync(() => Task.FromResult(_bot.PushedTextsTo(DemoUsers.Secretary).Any(t => t.Contains("超时未受理"))),
             because: "the secretary should have been told");
-        await Task.Delay(500); // several more sweeps
+        await _bot.SettledAsync();
+        // The sweep runs every moment; further sweeps must not tell the secretary again.
+        await BotHost.ConsistentlyAsync(() => _bot.PushedTextsTo(DemoUsers.Secretary).Count(t => t.Contains("超时未受理")) == 1);
         var escalation = Assert.Single(_bot.PushedTextsTo(DemoUsers.Secretary), t => t.Contains("超时未受理"));
         Assert.Contains("S1001", escalation);
         Assert.Contains("网格员王建军", escalation);

@@ -95,15 +95,15 @@ public sealed class WeComApiStandInTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var seen = new List<WeComApiCall>();
+        var calls = _standIn.WatchAsync(cts.Token);
         var watching = Task.Run(async () =>
         {
-            await foreach (var call in _standIn.WatchAsync(cts.Token))
+            await foreach (var call in calls)
             {
                 seen.Add(call);
                 if (seen.Count == 2) return;
             }
         }, cts.Token);
-        await Task.Delay(100); // let the watcher subscribe
         var token = await TokenAsync();
 
         await SendRawAsync(Text("u1", "一"), token);
