@@ -19,8 +19,9 @@ public sealed partial record OwnPlace(int BuildingNumber, string Display, string
         return new OwnPlace(building.Number, unit is null ? building.Name : building.Name + unit, unit);
     }
 
-    // 我们/俺们/咱们/咱/俺/我家 … 这栋楼/楼/单元/楼下/楼道/门口; 本楼, 本单元, 本栋.
+    // 我们/俺们/咱们/咱/俺/我家 … 这栋楼/楼/单元/楼下/楼道/门口; 本楼, 本单元, 本栋; a sentence that starts with
+    // 楼上/楼下/隔壁/对门 speaks of the neighbours in the resident's own building.
     // 「家里」「我家的」 too: the heating or the water of one's own flat is in one's own building.
-    [GeneratedRegex(@"(?:(?:我们|俺们|咱们|我们家|俺家|我家|咱家|咱|俺|我)(?:这|那)?(?:栋|幢|个)?(?:楼(?!房)|(?<unit>单元)|家门口|楼下|楼上|楼道|楼梯)|本(?:楼|栋|幢|(?<unit>单元))|就这栋|我住的楼|我住的那栋|(?:我|俺|咱)?家里|(?:我|俺|咱)们?家(?=$|的|[，。,. ]))")]
+    [GeneratedRegex(@"(?:(?:我们|俺们|咱们|我们家|俺家|我家|咱家|咱|俺|我)(?:这|那)?(?:栋|幢|个)?(?:楼(?!房)|(?<unit>单元)|家门口|楼下|楼上|楼道|楼梯)|本(?:楼|栋|幢|(?<unit>单元))|就这栋|我住的楼|我住的那栋|(?:我|俺|咱)?家里|(?:我|俺|咱)们?家(?=$|的|[，。,. ])|^(?:楼上|楼下|隔壁|对门|邻居家))")]
     private static partial Regex OwnWords();
 }
