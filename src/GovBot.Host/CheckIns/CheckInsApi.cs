@@ -47,14 +47,14 @@ public static class CheckInsApi
 
     public static RouteGroupBuilder MapCheckInsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/checkins");
+        var group = app.MapGroup("/api/checkins").RequireAuthorization(Staff.StaffAccess.Community);
         group.MapGet("/", ListAsync);
         group.MapGet("/export.csv", ExportAsync);
         group.MapGet("/counts", CountsAsync);
         group.MapPost("/import", ImportAsync);
         group.MapPost("/{id:int}/approve", ApproveAsync);
         group.MapPost("/{id:int}/return", ReturnAsync);
-        app.MapGet("/api/workunits", WorkUnitsAsync);
+        app.MapGet("/api/workunits", WorkUnitsAsync).RequireAuthorization(Staff.StaffAccess.Community);
         return group;
     }
 

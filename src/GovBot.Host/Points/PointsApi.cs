@@ -28,7 +28,7 @@ public static class PointsApi
 
     public static RouteGroupBuilder MapPointsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/points");
+        var group = app.MapGroup("/api/points").RequireAuthorization(Staff.StaffAccess.Community);
         group.MapGet("/items", ItemsAsync);
         group.MapGet("/{member}", AccountAsync);
         group.MapPost("/{member}/adjust", AdjustAsync);
