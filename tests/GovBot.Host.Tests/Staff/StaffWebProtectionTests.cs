@@ -105,8 +105,24 @@ public sealed class StaffWebProtectionTests
         Assert.Contains(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith("govbot.staff=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Opens the sign-in page, then signs in as the proxy would pass it on, naming the scheme the browser used.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(StaffHost host, string forwardedProto)
+    [Fact]
+    public async Task Behind_a_configured_proxy_the_login_throttle_blocks_the_guesser_not_everyone_behind_the_proxy()
+    {
+        await using var host = await StaffHost.StartAsync(new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks:0"] = "127.0.0.0/8" });
+        for (var i = 0; i < StaffLoginThrottle.MaxFailures; i++)
+        {
+            using var wrong = await SignInAsync(host, "https", "203.0.113.7", "wrong-password");
+            Assert.Contains("error=", wrong.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        using var blocked = await SignInAsync(host, "https", "203.0.113.7");
+        Assert.Contains(Uri.EscapeDataString("密码错误次数太多"), blocked.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var colleague = await SignInAsync(host, "https", "203.0.113.8");
+        Assert.Equal("/staff", colleague.Headers.Location?.ToString());
+    }
+
+    /// <summary>Opens the sign-in page, then signs in as the proxy would pass it on, naming the browser's scheme and address.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(
+        StaffHost host, string forwardedProto, string forwardedFor = "203.0.113.7", string password = StaffHost.AdminPassword)
     {
         using var client = host.BareClient();
         var token = StaffFormTokens.TokenIn(await client.GetStringAsync("/staff/login"));
@@ -114,11 +130,11 @@ public sealed class StaffWebProtectionTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["userName"] = DemoUsers.CountyAdmin, ["password"] = StaffHost.AdminPassword, ["returnUrl"] = "/staff", [StaffFormTokens.FieldName] = token,
+                ["userName"] = DemoUsers.CountyAdmin, ["password"] = password, ["returnUrl"] = "/staff", [StaffFormTokens.FieldName] = token,
             }),
         };
         post.Headers.Add("X-Forwarded-Proto", forwardedProto);
-        post.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        post.Headers.Add("X-Forwarded-For", forwardedFor);
         var answer = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return answer;
