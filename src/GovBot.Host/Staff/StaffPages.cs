@@ -30,8 +30,10 @@ public static class StaffPages
         {
             o.Cookie.Name = "govbot.staff";
             o.Cookie.HttpOnly = true;
-            // Lax keeps the cookie off cross-site form posts, so the pages' POST actions need no extra token.
+            // Lax keeps the cookie off cross-site form posts; a page of the same site (another subdomain) still could
+            // post, which is why every form also carries an antiforgery token (StaffFormGuard).
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the browser used https, also behind a TLS proxy listed in ForwardedHeaders.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.LoginPath = "/staff/login";
