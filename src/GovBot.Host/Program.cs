@@ -48,8 +48,18 @@ builder.AddOpen311();
 builder.AddWeComEmulator();
 builder.AddGovBotHealth();
 builder.AddStaffPages();
+builder.AddStaffWebProtections();
+builder.AddNluApi();
 
 var app = builder.Build();
+
+// The client's address and scheme first (from configured proxies only), then routing and who is calling.
+app.UseTrustedProxies();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseStaffPageHeaders();
 
 app.MapWeComCallback();
 app.MapNluApi();

@@ -2,6 +2,7 @@ using System.Text;
 using GovBot.Data;
 using GovBot.Data.CheckIns;
 using GovBot.Data.People;
+using GovBot.Host.Staff;
 using GovBot.Skills.CheckIns;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,32 +48,35 @@ public static class CheckInsApi
 
     public static RouteGroupBuilder MapCheckInsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/checkins");
+        var group = app.MapGroup("/api/checkins").RequireAuthorization(StaffAccess.Community);
         group.MapGet("/", ListAsync);
         group.MapGet("/export.csv", ExportAsync);
         group.MapGet("/counts", CountsAsync);
         group.MapPost("/import", ImportAsync);
         group.MapPost("/{id:int}/approve", ApproveAsync);
         group.MapPost("/{id:int}/return", ReturnAsync);
-        app.MapGet("/api/workunits", WorkUnitsAsync);
+        app.MapGet("/api/workunits", WorkUnitsAsync).RequireAuthorization(StaffAccess.Community);
         return group;
     }
 
     /// <summary>The caller and the community they may see (null: all, for a county admin without a filter).</summary>
     private sealed record Caller(Person Person, int? CommunityId);
 
-    private static async Task<(Caller? Caller, IResult? Refusal)> AuthorizeAsync(HttpContext http, GovBotDb db, int? communityId, CancellationToken ct)
+    /// <summary>
+    /// Who the caller is was settled by the group's <see cref="StaffAccess.Community"/> policy; what is left here is
+    /// which community they may name.
+    /// </summary>
+    private static Task<(Caller? Caller, IResult? Refusal)> AuthorizeAsync(HttpContext http, GovBotDb db, int? communityId, CancellationToken ct)
     {
-        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
-        if (id.Length == 0)
-            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
-        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
-        if (person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0)
-            return (null, Results.Problem("只有社区工作人员可以查看报到名单。", statusCode: StatusCodes.Status403Forbidden));
-        if (person.Has(Roles.CountyAdmin)) return (new Caller(person, communityId), null);
-        if (person.CommunityId is null || (communityId is not null && communityId != person.CommunityId))
-            return (null, Results.Problem("只能查看本社区的报到。", statusCode: StatusCodes.Status403Forbidden));
-        return (new Caller(person, person.CommunityId), null);
+        (Caller?, IResult?) answer = StaffAccess.ScopeOf(http) switch
+        {
+            null => (null, Results.Problem("只有社区工作人员可以查看报到名单。", statusCode: StatusCodes.Status403Forbidden)),
+            { County: true } scope => (new Caller(scope.Person, communityId), null),
+            { } scope when communityId is not null && communityId != scope.CommunityId =>
+                (null, Results.Problem("只能查看本社区的报到。", statusCode: StatusCodes.Status403Forbidden)),
+            { } scope => (new Caller(scope.Person, scope.CommunityId), null),
+        };
+        return Task.FromResult(answer);
     }
 
     private static async Task<IResult> ListAsync(

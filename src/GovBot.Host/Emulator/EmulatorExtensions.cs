@@ -40,6 +40,7 @@ public static class EmulatorExtensions
         services.AddSingleton<EmulatorChat>();
         services.AddSingleton<EmulatorPeople>();
         services.AddHostedService<EmulatorAnnouncer>();
+        services.AddHostedService<EmulatorLoopbackGuard>();
         return builder;
     }
 

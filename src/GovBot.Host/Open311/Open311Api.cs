@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace GovBot.Host.Open311;
 
 /// <summary>
@@ -68,13 +70,45 @@ public static class Open311Api
 
     private static async Task<IResult> CreateRequestAsync(HttpContext http, Open311Gate gate, Open311Filing filing, CancellationToken ct)
     {
+        // A key in the query is checked before a byte of the body is read: a caller without one costs nothing.
+        var queryKey = http.Request.Query[Open311Gate.ApiKeyParameter].ToString();
+        var client = queryKey.Length > 0 ? await gate.ClientAsync(queryKey, "提交", ct) : null;
         if (!http.Request.HasFormContentType)
             throw Open311Exception.BadRequest("请用 application/x-www-form-urlencoded 提交表单。");
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await ReadBoundedFormAsync(http, ct);
         // The key first: a caller without one learns nothing, not even which service codes exist.
-        var client = await gate.ClientAsync(form[Open311Gate.ApiKeyParameter], "提交", ct);
+        client ??= await gate.ClientAsync(form[Open311Gate.ApiKeyParameter], "提交", ct);
         gate.CheckJurisdiction(form[Open311Gate.JurisdictionParameter]);
         var created = await filing.FileAsync(client, form, ct);
         return Open311Output.List(Open311Formats.Of(http), "service_requests", [created]);
+    }
+
+    /// <summary>
+    /// A report is a few lines of text: a body over <see cref="Open311Options.MaxFormBytes"/> is refused (413) from its
+    /// Content-Length, or while it is read, rather than buffered whole; a body that is not a readable form is a 400.
+    /// </summary>
+    private static async Task<IFormCollection> ReadBoundedFormAsync(HttpContext http, CancellationToken ct)
+    {
+        const int max = Open311Options.MaxFormBytes;
+        var tooLarge = new Open311Exception(StatusCodes.Status413PayloadTooLarge, $"提交的内容太大，最多 {max / 1024} KB。");
+        if (http.Request.ContentLength > max) throw tooLarge;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
+        try
+        {
+            return await http.Request.ReadFormAsync(new FormOptions { BufferBodyLengthLimit = max, ValueLengthLimit = max, KeyLengthLimit = 1024 }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw tooLarge;
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's own limits: a value or the body longer than allowed.
+            throw tooLarge;
+        }
+        catch (BadHttpRequestException)
+        {
+            throw Open311Exception.BadRequest("提交的表单无法读取。");
+        }
     }
 }

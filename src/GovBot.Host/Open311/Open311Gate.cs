@@ -8,11 +8,11 @@ public sealed class Open311Gate(IOptions<Open311Options> options, Open311KeyVeri
 {
     public const string ApiKeyParameter = "api_key", JurisdictionParameter = "jurisdiction_id";
 
-    /// <summary>GET calls: the jurisdiction, and a key only where the county keeps reads private.</summary>
+    /// <summary>GET calls: a key unless the county made reads public, then the jurisdiction.</summary>
     public async Task CheckReadAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!options.Value.PublicReads) await ClientAsync(request.Query[ApiKeyParameter], "查询", ct);
         CheckJurisdiction(request.Query[JurisdictionParameter]);
-        if (options.Value.RequireKeyForReads) await ClientAsync(request.Query[ApiKeyParameter], "查询", ct);
     }
 
     /// <summary>The client an api_key belongs to; 403 when it is missing, unknown or revoked.</summary>

@@ -21,10 +21,14 @@ public sealed class Open311Options
     public string? JurisdictionId { get; set; }
 
     /// <summary>
-    /// GeoReport v2 lets anyone read requests. Residents' descriptions are personal data under PIPL, so a
-    /// county that cannot publish them turns this on and every GET then needs a valid api_key as well.
+    /// GeoReport v2 lets anyone read requests, but residents' words and buildings are personal data under PIPL,
+    /// so every GET needs a valid api_key unless a county decides to publish them by turning this on.
+    /// Phone and ID numbers are masked in every answer either way.
     /// </summary>
-    public bool RequireKeyForReads { get; set; }
+    public bool PublicReads { get; set; }
+
+    /// <summary>The largest POST body read; larger is answered 413 before any of it is buffered.</summary>
+    public const int MaxFormBytes = 64 * 1024;
 }
 
 /// <summary>One client in "Open311:Clients": a name for the people reading reports, and its API key.</summary>

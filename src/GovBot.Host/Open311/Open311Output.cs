@@ -26,7 +26,8 @@ internal static class Open311Output
         Write(format, rootName, item, StatusCodes.Status200OK);
 
     public static IResult Error(Open311Format format, int status, string description) =>
-        Write<IReadOnlyList<ErrorDto>>(format, "errors", [new ErrorDto(status, description)], status);
+        // Errors may quote what the caller sent; a number typed there is masked like everywhere else.
+        Write<IReadOnlyList<ErrorDto>>(format, "errors", [new ErrorDto(status, GovBot.Skills.Ai.PersonalDataMask.Apply(description))], status);
 
     private static IResult Write<T>(Open311Format format, string rootName, T payload, int status) =>
         format == Open311Format.Xml

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovBot.Data.Reports;
+using GovBot.Skills.Ai;
 
 namespace GovBot.Host.Open311;
 
@@ -18,20 +19,23 @@ internal static class RequestMapping
     /// <summary>Prefix of address_id: "B12" is building 12, "C3" compound 3, in this store's own numbering.</summary>
     public const char BuildingIdPrefix = 'B', CompoundIdPrefix = 'C';
 
-    /// <summary>Report, with Category, Community (Town, County), Compound, Building and Grid loaded.</summary>
+    /// <summary>
+    /// Report, with Category, Community (Town, County), Compound, Building and Grid loaded. Whatever a resident or a
+    /// worker typed goes out with phone and ID numbers masked: a county system needs the matter, not the number.
+    /// </summary>
     public static RequestDto ToRequest(Report r) => new(
         r.Ticket,
         r.IsOpen ? Open : Closed,
-        StatusNotes(r),
+        PersonalDataMask.Apply(StatusNotes(r)),
         r.Category!.Name,
         ServiceMapping.Code(r.Category),
-        r.Description,
-        Agency(r),
+        PersonalDataMask.Apply(r.Description),
+        Agency(r) is { } agency ? PersonalDataMask.Apply(agency) : null,
         ServiceMapping.Notice(r.Category),
         Open311Time.Format(r.CreatedAt),
         Open311Time.Format(Updated(r)),
         Open311Time.Format(Expected(r)),
-        Address(r),
+        PersonalDataMask.Apply(Address(r)),
         AddressId(r),
         Zipcode: null,
         r.Latitude,

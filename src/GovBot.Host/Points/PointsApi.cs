@@ -28,23 +28,18 @@ public static class PointsApi
 
     public static RouteGroupBuilder MapPointsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/points");
+        var group = app.MapGroup("/api/points").RequireAuthorization(Staff.StaffAccess.Community);
         group.MapGet("/items", ItemsAsync);
         group.MapGet("/{member}", AccountAsync);
         group.MapPost("/{member}/adjust", AdjustAsync);
         return group;
     }
 
-    private static async Task<(Person? Staff, IResult? Refusal)> CallerAsync(HttpContext http, GovBotDb db, CancellationToken ct)
-    {
-        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
-        if (id.Length == 0)
-            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
-        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
-        if (person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0)
-            return (null, Results.Problem("只有社区工作人员可以查看和调整积分。", statusCode: StatusCodes.Status403Forbidden));
-        return (person, null);
-    }
+    /// <summary>The caller, settled by the group's <see cref="Staff.StaffAccess.Community"/> policy.</summary>
+    private static Task<(Person? Staff, IResult? Refusal)> CallerAsync(HttpContext http, GovBotDb db, CancellationToken ct) =>
+        Task.FromResult<(Person?, IResult?)>(Staff.StaffAccess.ScopeOf(http) is { } scope
+            ? (scope.Person, null)
+            : (null, Results.Problem("只有社区工作人员可以查看和调整积分。", statusCode: StatusCodes.Status403Forbidden)));
 
     private static bool MaySee(Person staff, Person member) => staff.Has(Roles.CountyAdmin) || (staff.CommunityId != null && staff.CommunityId == member.CommunityId);
 

@@ -1,8 +1,5 @@
-using GovBot.Data;
-using GovBot.Data.People;
-using GovBot.Host.CheckIns;
+using GovBot.Host.Staff;
 using GovBot.Skills.Reminders;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace GovBot.Host.Reminders;
@@ -14,7 +11,7 @@ namespace GovBot.Host.Reminders;
 /// <item>POST /api/reminders/{kind}/pause and /resume — stops or restarts a kind everywhere (the pause is stored, so it
 /// holds across restarts and for every host sharing the database); a firing missed while paused is not made up.</item>
 /// </list>
-/// Guarded like the check-in endpoints: header <c>X-GovBot-Staff</c> naming a county admin or a community secretary.
+/// Read by a county admin or a community secretary (<see cref="StaffAccess.Secretary"/>); paused and resumed by the county admin only.
 /// </summary>
 public static class RemindersApi
 {
@@ -22,39 +19,27 @@ public static class RemindersApi
 
     public static RouteGroupBuilder MapRemindersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reminders");
+        var group = app.MapGroup("/api/reminders").RequireAuthorization(StaffAccess.Secretary);
         group.MapGet("/", ListAsync);
-        group.MapPost("/{kind}/pause", (HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
-            SetPausedAsync(http, db, factory, kinds, kind, paused: true, ct));
-        group.MapPost("/{kind}/resume", (HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
-            SetPausedAsync(http, db, factory, kinds, kind, paused: false, ct));
+        // A pause stops a kind in every community, so only the county decides it.
+        var county = group.MapGroup("").RequireAuthorization(StaffAccess.County);
+        county.MapPost("/{kind}/pause", (ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
+            SetPausedAsync(factory, kinds, kind, paused: true, ct));
+        county.MapPost("/{kind}/resume", (ISchedulerFactory factory, ReminderKinds kinds, string kind, CancellationToken ct) =>
+            SetPausedAsync(factory, kinds, kind, paused: false, ct));
         return group;
     }
 
-    private static async Task<IResult?> RefuseAsync(HttpContext http, GovBotDb db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ISchedulerFactory factory, ReminderKinds kinds, CancellationToken ct)
     {
-        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
-        if (id.Length == 0)
-            return Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized);
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
-        if (person is null || (person.Roles & (Roles.CountyAdmin | Roles.Secretary)) == 0)
-            return Results.Problem("只有县里管理员和社区书记可以管理提醒。", statusCode: StatusCodes.Status403Forbidden);
-        return null;
-    }
-
-    private static async Task<IResult> ListAsync(HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, CancellationToken ct)
-    {
-        if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
         var scheduler = await factory.GetScheduler(ct);
         var list = new List<ReminderDto>();
         foreach (var kind in kinds.All) list.Add(await DescribeAsync(scheduler, kind, ct));
         return Results.Ok(list);
     }
 
-    private static async Task<IResult> SetPausedAsync(
-        HttpContext http, GovBotDb db, ISchedulerFactory factory, ReminderKinds kinds, string kind, bool paused, CancellationToken ct)
+    private static async Task<IResult> SetPausedAsync(ISchedulerFactory factory, ReminderKinds kinds, string kind, bool paused, CancellationToken ct)
     {
-        if (await RefuseAsync(http, db, ct) is { } refusal) return refusal;
         if (kinds.Find(kind) is not { } found) return Results.Problem("没有这种提醒。", statusCode: StatusCodes.Status404NotFound);
         var scheduler = await factory.GetScheduler(ct);
         return Results.Ok(await PauseAsync(scheduler, found, paused, ct));

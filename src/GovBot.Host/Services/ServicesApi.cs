@@ -3,14 +3,15 @@ using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Services;
 using GovBot.Host.CheckIns;
+using GovBot.Host.Staff;
 using GovBot.Skills.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Services;
 
 /// <summary>
-/// The staff side of volunteer services over HTTP, each call naming its caller in <c>X-GovBot-Staff</c> (Staff or
-/// Secretary of the community concerned, or CountyAdmin), like the check-in endpoints:
+/// The staff side of volunteer services over HTTP for staff and secretaries of a community and the county admin
+/// (<see cref="StaffAccess.Community"/>, declared on the group); each object is served only within the caller's community:
 /// <list type="bullet">
 /// <item>GET /api/services/slots — future slots with capacity and places booked.</item>
 /// <item>POST /api/services/bookings/{code}/checkin — check a person in by booking code (also 核销 Y1001 in chat).</item>
@@ -34,7 +35,7 @@ public static class ServicesApi
 
     public static RouteGroupBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/services");
+        var group = app.MapGroup("/api/services").RequireAuthorization(StaffAccess.Community);
         group.MapGet("/slots", SlotsAsync);
         group.MapPost("/bookings/{code}/checkin", CheckInAsync);
         group.MapPost("/no-shows", NoShowsAsync);
@@ -45,83 +46,67 @@ public static class ServicesApi
         return group;
     }
 
-    private static async Task<(Person? Staff, IResult? Refusal)> StaffAsync(HttpContext http, GovBotDb db, CancellationToken ct)
-    {
-        var id = GovBot.Host.Staff.StaffCallers.CallerId(http);
-        if (id.Length == 0)
-            return (null, Results.Problem("请先登录社区工作台（/staff/login）。", statusCode: StatusCodes.Status401Unauthorized));
-        var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == id, ct);
-        return person is null || (person.Roles & (Roles.Staff | Roles.Secretary | Roles.CountyAdmin)) == 0
-            ? (null, Results.Problem("只有社区工作人员可以管理志愿服务。", statusCode: StatusCodes.Status403Forbidden))
-            : (person, null);
-    }
-
     private static IResult Forbidden() => Results.Problem("只能管理本社区的志愿服务。", statusCode: StatusCodes.Status403Forbidden);
 
-    private static async Task<IResult> SlotsAsync(HttpContext http, GovBotDb db, BookingService bookings, CancellationToken ct)
+    private static async Task<IResult> SlotsAsync(StaffScope scope, BookingService bookings, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
+        var staff = scope.Person;
         var slots = await bookings.OpenSlotsAsync(null, null, ct);
-        return Results.Ok(slots.Where(s => BookingService.IsStaffOf(staff!, s.Item!.Event!.CommunityId))
+        return Results.Ok(slots.Where(s => BookingService.IsStaffOf(staff, s.Item!.Event!.CommunityId))
             .Select(s => new SlotDto(s.Id, s.Item!.Event!.Title, s.Item.Event.Place, s.Item.Name, s.StartsAt, s.EndsAt, s.Capacity, s.Booked)).ToList());
     }
 
-    private static async Task<IResult> CheckInAsync(HttpContext http, GovBotDb db, BookingService bookings, string code, CancellationToken ct)
+    private static async Task<IResult> CheckInAsync(StaffScope scope, BookingService bookings, string code, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
-        var (done, text) = await bookings.CheckInAsync(code, staff!, ct);
+        var staff = scope.Person;
+        var (done, text) = await bookings.CheckInAsync(code, staff, ct);
         return done ? Results.Ok(new { message = text }) : Results.Problem(text, statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> NoShowsAsync(HttpContext http, GovBotDb db, BookingService bookings, CancellationToken ct)
+    private static async Task<IResult> NoShowsAsync(StaffScope scope, BookingService bookings, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
-        var count = await bookings.MarkNoShowsAsync(staff!.Has(Roles.CountyAdmin) ? null : staff.CommunityId, ct);
+        var staff = scope.Person;
+        var count = await bookings.MarkNoShowsAsync(staff.Has(Roles.CountyAdmin) ? null : staff.CommunityId, ct);
         return Results.Ok(new { noShows = count });
     }
 
-    private static async Task<IResult> CreateTaskAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, TimeProvider time, TaskRequest request, CancellationToken ct)
+    private static async Task<IResult> CreateTaskAsync(HttpContext http, StaffScope scope, GovBotDb db, VolunteerTaskService tasks, TimeProvider time, TaskRequest request, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
-        var communityId = request.CommunityId ?? staff!.CommunityId;
+        var staff = scope.Person;
+        var communityId = request.CommunityId ?? staff.CommunityId;
         if (communityId is null) return Results.Problem("请写明社区（communityId）。", statusCode: StatusCodes.Status400BadRequest);
-        if (!BookingService.IsStaffOf(staff!, communityId)) return Forbidden();
+        if (!BookingService.IsStaffOf(staff, communityId)) return Forbidden();
         var (draft, why) = await VolunteerTaskRequests.DraftAsync(db, request, communityId.Value, time, ct);
         if (draft is null) return Results.Problem(why, statusCode: StatusCodes.Status400BadRequest);
-        var task = await VolunteerTaskRequests.CreateAsync(http, db, tasks, draft, staff!, ct);
+        var task = await VolunteerTaskRequests.CreateAsync(http, db, tasks, draft, staff, ct);
         return Results.Created($"/api/services/tasks/{task.Id}", await DtoAsync(db, task.Id, ct));
     }
 
-    private static async Task<IResult> TaskAsync(HttpContext http, GovBotDb db, int id, CancellationToken ct)
+    private static async Task<IResult> TaskAsync(StaffScope scope, GovBotDb db, int id, CancellationToken ct)
     {
-        var (_, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
-        return await db.VolunteerTasks.AnyAsync(t => t.Id == id, ct) ? Results.Ok(await DtoAsync(db, id, ct)) : Results.NotFound();
+        // Another community's task, with the names of its volunteers, is not there for this caller.
+        var communityId = await db.VolunteerTasks.Where(t => t.Id == id).Select(t => (int?)t.CommunityId).FirstOrDefaultAsync(ct);
+        if (communityId is null) return Results.NotFound();
+        return scope.AllowsCommunity(communityId) ? Results.Ok(await DtoAsync(db, id, ct)) : Forbidden();
     }
 
-    private static async Task<IResult> RepushAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, int id, CancellationToken ct)
+    private static async Task<IResult> RepushAsync(HttpContext http, StaffScope scope, GovBotDb db, VolunteerTaskService tasks, int id, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
+        var staff = scope.Person;
         if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
-        if (!BookingService.IsStaffOf(staff!, task.CommunityId)) return Forbidden();
+        if (!BookingService.IsStaffOf(staff, task.CommunityId)) return Forbidden();
         var asked = await tasks.RepushAsync(id, ct);
         http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
         return Results.Ok(new { asked = asked.Select(p => p.WeComUserId).ToList() });
     }
 
-    private static async Task<IResult> HoursAsync(HttpContext http, GovBotDb db, VolunteerTaskService tasks, int id, HoursRequest request, CancellationToken ct)
+    private static async Task<IResult> HoursAsync(HttpContext http, StaffScope scope, GovBotDb db, VolunteerTaskService tasks, int id, HoursRequest request, CancellationToken ct)
     {
-        var (staff, refusal) = await StaffAsync(http, db, ct);
-        if (refusal is not null) return refusal;
+        var staff = scope.Person;
         if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
-        if (!VolunteerTaskRequests.MayConfirmHours(staff!, task)) return Forbidden();
+        if (!VolunteerTaskRequests.MayConfirmHours(staff, task)) return Forbidden();
         if (VolunteerTaskRequests.HoursRefusal(request.Hours) is { } why) return Results.Problem(why, statusCode: StatusCodes.Status400BadRequest);
-        var (present, absent) = await VolunteerTaskRequests.ConfirmHoursAsync(http, tasks, task, staff!, request.Attended ?? [], request.Hours, ct);
+        var (present, absent) = await VolunteerTaskRequests.ConfirmHoursAsync(http, tasks, task, staff, request.Attended ?? [], request.Hours, ct);
         return Results.Ok(new { recorded = present, absent });
     }
 

@@ -18,7 +18,7 @@ public static class StaffCheckInPages
     public static void MapStaffCheckIns(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/checkins", ListAsync);
-        app.MapPost("/staff/checkins/{id:int}/{action}", ReviewAsync).DisableAntiforgery();
+        app.MapPost("/staff/checkins/{id:int}/{action}", ReviewAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, StaffCallers callers, CheckInRoster roster, CheckInService checkIns, string? error, CancellationToken ct)

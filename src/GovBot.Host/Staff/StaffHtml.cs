@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace GovBot.Host.Staff;
 
 /// <summary>The frame of every staff page: one self-contained HTML document (no CDN, no script), phone first.</summary>
-public static class StaffHtml
+public static partial class StaffHtml
 {
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -19,8 +21,30 @@ public static class StaffHtml
             <meta name="viewport" content="width=device-width,initial-scale=1"><title>{{E(title)}} · 社区工作台</title>
             <style>{{Css}}</style></head><body>{{nav}}<main><h1>{{E(title)}}</h1>{{body}}</main></body></html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        return new PageResult(html, status);
     }
+
+    /// <summary>
+    /// Writes the page with this person's antiforgery token in every POST form, so no form can be forgotten:
+    /// <see cref="StaffFormGuard"/> refuses a POST without it.
+    /// </summary>
+    private sealed class PageResult(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            var page = html;
+            if (PostForm().IsMatch(page))
+            {
+                var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+                var field = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+                page = PostForm().Replace(page, m => m.Value + field);
+            }
+            return Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(http);
+        }
+    }
+
+    [GeneratedRegex("<form\\b[^>]*\\bmethod=\"post\"[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 
     public static IResult Refused(StaffScope? scope, string why) => Page("无权查看", scope, $"<p class=\"warn\">{E(why)}</p>", StatusCodes.Status403Forbidden);
 

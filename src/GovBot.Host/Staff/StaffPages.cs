@@ -30,8 +30,10 @@ public static class StaffPages
         {
             o.Cookie.Name = "govbot.staff";
             o.Cookie.HttpOnly = true;
-            // Lax keeps the cookie off cross-site form posts, so the pages' POST actions need no extra token.
+            // Lax keeps the cookie off cross-site form posts; a page of the same site (another subdomain) still could
+            // post, which is why every form also carries an antiforgery token (StaffFormGuard).
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the browser used https, also behind a TLS proxy listed in ForwardedHeaders.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.LoginPath = "/staff/login";
@@ -39,6 +41,7 @@ public static class StaffPages
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(StaffSignIn.Scheme)
             .Configure<IOptions<StaffOptions>>((cookie, staff) => cookie.ExpireTimeSpan = staff.Value.SessionLifetime);
         services.AddScoped<StaffCallers>();
+        services.AddStaffAccess();
         services.AddSingleton<StaffLoginThrottle>();
         services.AddScoped<DashboardQuery>();
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>
@@ -52,21 +55,25 @@ public static class StaffPages
 
     public static IEndpointRouteBuilder MapStaffPages(this IEndpointRouteBuilder app)
     {
-        app.MapStaffSignIn();
-        app.MapGet("/staff", StaffDashboardPage.ShowAsync);
-        app.MapStaffReports();
-        app.MapStaffCheckIns();
-        app.MapStaffWishes();
-        app.MapStaffReminders();
-        app.MapStaffPoints();
-        app.MapStaffServices();
-        app.MapGet("/staff/lists", StaffListsPage.Show);
+        app.MapGroup("").AllowAnonymous().AddEndpointFilter<StaffFormGuard>().MapStaffSignIn();
+        // Every other page needs a staff role; a page for fewer people narrows it further where it is mapped.
+        var pages = app.MapGroup("").RequireAuthorization(StaffAccess.AnyStaff).AddEndpointFilter<StaffFormGuard>();
+        pages.MapGet("/staff", StaffDashboardPage.ShowAsync);
+        pages.MapStaffReports();
+        pages.MapStaffReminders();
+        pages.MapGet("/staff/lists", StaffListsPage.Show);
+        // Lists kept per community: not for grid workers, who handle these in WeCom.
+        var community = pages.MapGroup("").RequireAuthorization(StaffAccess.Community);
+        community.MapStaffCheckIns();
+        community.MapStaffWishes();
+        community.MapStaffPoints();
+        community.MapStaffServices();
         return app;
     }
 
     /// <summary>The signed-in caller's scope; null when nobody is signed in or the person lost their staff roles.</summary>
     public static async Task<StaffScope?> RequireAsync(HttpContext http, StaffCallers callers, CancellationToken ct) =>
-        http.User.Identity?.IsAuthenticated == true ? await callers.ScopeAsync(http, ct) : null;
+        http.User.Identity?.IsAuthenticated != true ? null : StaffAccess.ScopeOf(http) ?? await callers.ScopeAsync(http, ct);
 
     public static IResult Denied(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true

@@ -18,7 +18,7 @@ public static class StaffPointsPage
         app.MapGet("/staff/points", ShowAsync);
         app.MapGet("/staff/points/totals.csv", TotalsCsvAsync);
         app.MapGet("/staff/points/ledger.csv", LedgerCsvAsync);
-        app.MapPost("/staff/points/adjust", AdjustAsync).DisableAntiforgery();
+        app.MapPost("/staff/points/adjust", AdjustAsync);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, string? error, CancellationToken ct)

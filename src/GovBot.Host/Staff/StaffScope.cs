@@ -28,6 +28,12 @@ public sealed record StaffScope(Person Person, bool County, int? CommunityId, IR
 
     public bool AllowsCommunity(int? communityId) => County || (CommunityId is { } c && communityId == c);
 
+    /// <summary>
+    /// Lets a handler take the caller's scope as a parameter; the group's <see cref="StaffAccess"/> policy resolved it
+    /// before the handler runs. Without such a policy there is none, and the call is answered 400 rather than served.
+    /// </summary>
+    public static ValueTask<StaffScope?> BindAsync(HttpContext http) => ValueTask.FromResult(StaffAccess.ScopeOf(http));
+
     public string Describe(string? communityName) =>
         County ? "全县" : CommunityId is not null ? communityName ?? "本社区" : "我负责的网格";
 }

@@ -26,13 +26,13 @@ public static class StaffServicesPage
         app.MapGet(Path, ShowAsync);
         app.MapGet(Path + "/slots.csv", StaffServiceExports.SlotsAsync);
         app.MapGet(Path + "/tasks.csv", StaffServiceExports.TasksAsync);
-        app.MapPost(Path + "/events", StaffServiceForms.AddEventAsync).DisableAntiforgery();
-        app.MapPost(Path + "/events/{id:int}/items", StaffServiceForms.AddItemAsync).DisableAntiforgery();
-        app.MapPost(Path + "/items/{id:int}/slots", StaffServiceForms.AddSlotAsync).DisableAntiforgery();
-        app.MapPost(Path + "/slots/{id:int}", StaffServiceForms.ChangeSlotAsync).DisableAntiforgery();
-        app.MapPost(Path + "/tasks", StaffTaskForms.CreateAsync).DisableAntiforgery();
-        app.MapPost(Path + "/tasks/{id:int}/hours", StaffTaskForms.HoursAsync).DisableAntiforgery();
-        app.MapPost(Path + "/joins/{id:int}/{action}", StaffJoinForms.DecideAsync).DisableAntiforgery();
+        app.MapPost(Path + "/events", StaffServiceForms.AddEventAsync);
+        app.MapPost(Path + "/events/{id:int}/items", StaffServiceForms.AddItemAsync);
+        app.MapPost(Path + "/items/{id:int}/slots", StaffServiceForms.AddSlotAsync);
+        app.MapPost(Path + "/slots/{id:int}", StaffServiceForms.ChangeSlotAsync);
+        app.MapPost(Path + "/tasks", StaffTaskForms.CreateAsync);
+        app.MapPost(Path + "/tasks/{id:int}/hours", StaffTaskForms.HoursAsync);
+        app.MapPost(Path + "/joins/{id:int}/{action}", StaffJoinForms.DecideAsync);
     }
 
     /// <summary>The caller's scope when they may manage services; otherwise the answer to give them.</summary>

@@ -22,8 +22,8 @@ public static class StaffSignIn
     public static void MapStaffSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/login", LoginPage);
-        app.MapPost("/staff/login", LoginAsync).DisableAntiforgery();
-        app.MapPost("/staff/logout", (Delegate)LogoutAsync).DisableAntiforgery();
+        app.MapPost("/staff/login", LoginAsync);
+        app.MapPost("/staff/logout", (Delegate)LogoutAsync);
         app.MapGet("/staff/oauth", StartOAuth);
         app.MapGet("/staff/oauth/callback", OAuthCallbackAsync);
     }

@@ -33,18 +33,22 @@ internal sealed class Open311Calls(BotHost bot)
         "lat", "long", "media_url",
     ];
 
-    public async Task<(HttpStatusCode Status, JsonElement Body, string ContentType)> GetJsonAsync(string path)
+    /// <summary>GET as the provisioned client: the api_key is added to the query unless <paramref name="withKey"/> is false or the path names one.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body, string ContentType)> GetJsonAsync(string path, bool withKey = true)
     {
-        using var response = await bot.Http.GetAsync("open311/v2/" + path);
+        using var response = await bot.Http.GetAsync("open311/v2/" + Keyed(path, withKey));
         return (response.StatusCode, await ReadJsonAsync(response), response.Content.Headers.ContentType?.ToString() ?? "");
     }
 
-    public async Task<(HttpStatusCode Status, XDocument Body, string ContentType)> GetXmlAsync(string path)
+    public async Task<(HttpStatusCode Status, XDocument Body, string ContentType)> GetXmlAsync(string path, bool withKey = true)
     {
-        using var response = await bot.Http.GetAsync("open311/v2/" + path);
+        using var response = await bot.Http.GetAsync("open311/v2/" + Keyed(path, withKey));
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, XDocument.Parse(text), response.Content.Headers.ContentType?.ToString() ?? "");
     }
+
+    private static string Keyed(string path, bool withKey) =>
+        !withKey || path.Contains("api_key=", StringComparison.Ordinal) ? path : path + (path.Contains('?') ? "&" : "?") + "api_key=" + ApiKey;
 
     /// <summary>POST requests.json, form-encoded as the spec prescribes; the api_key is added unless given (null leaves it out).</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(IDictionary<string, string> form, string? apiKey = ApiKey)

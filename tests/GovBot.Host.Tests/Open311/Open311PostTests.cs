@@ -97,6 +97,26 @@ public sealed class Open311PostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_12_MB_form_is_refused_413_without_a_stack_trace_and_nothing_is_written()
+    {
+        var code = await _open311.CodeOfAsync("消防通道");
+        using var huge = await _open311.PostAsync("requests.json", new Dictionary<string, string>
+        {
+            ["service_code"] = code, ["description"] = new string('堆', 1_400_000), ["address_string"] = "清华苑一期3号楼",
+        });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        var body = await huge.Content.ReadAsStringAsync();
+        Assert.Contains("太大", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+
+        // Without a valid key in the query the body is never looked at: 403, whatever its size.
+        using var content = new StringContent(new string('x', 12 * 1024 * 1024), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var keyless = await _bot.Http.PostAsync("open311/v2/requests.json?api_key=wrong-key-of-some-length", content);
+        Assert.Equal(HttpStatusCode.Forbidden, keyless.StatusCode);
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_refused()
     {
         await using var revoked = await Open311Calls.StartHostAsync(new Dictionary<string, string?>

@@ -147,17 +147,39 @@ public sealed class Open311RequestsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reads_can_be_made_to_need_a_key()
+    public async Task Reads_need_a_key_unless_the_county_makes_them_public()
     {
-        await using var closed = await Open311Calls.StartHostAsync(new Dictionary<string, string?> { ["Open311:RequireKeyForReads"] = "true" });
-        var calls = new Open311Calls(closed);
-
-        var (status, errors, _) = await calls.GetJsonAsync("requests.json");
+        var (status, errors, _) = await _open311.GetJsonAsync("requests.json", withKey: false);
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Open311ServicesTests.AssertErrorList(errors, 403);
-
-        (status, _, _) = await calls.GetJsonAsync($"requests.json?api_key={Open311Calls.ApiKey}");
+        (status, errors, _) = await _open311.GetJsonAsync("requests.json?api_key=not-a-key-anyone-was-given");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        (status, _, _) = await _open311.GetJsonAsync("requests.json");
         Assert.Equal(HttpStatusCode.OK, status);
+
+        await using var open = await Open311Calls.StartHostAsync(new Dictionary<string, string?> { ["Open311:PublicReads"] = "true" });
+        (status, _, _) = await new Open311Calls(open).GetJsonAsync("requests.json", withKey: false);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Phone_and_id_numbers_a_resident_typed_are_masked_in_json_and_xml()
+    {
+        var code = await _open311.CodeOfAsync("消防通道");
+        var ticket = await _open311.FileAsync(code,
+            "3号楼楼道堆满纸箱，联系我13812345678或0351-5678123，身份证14010519800101123X", "清华苑一期3号楼");
+
+        var (_, list, _) = await _open311.GetJsonAsync("requests.json");
+        var description = Assert.Single(list.EnumerateArray().ToList()).GetProperty("description").GetString()!;
+        Assert.Equal("3号楼楼道堆满纸箱，联系我[电话]或[电话]，身份证[证件号]", description);
+        var (_, one, _) = await _open311.GetJsonAsync($"requests/{ticket}.json");
+        Assert.DoesNotContain("13812345678", one.ToString(), StringComparison.Ordinal);
+        var (_, xml, _) = await _open311.GetXmlAsync($"requests/{ticket}.xml");
+        var text = xml.ToString();
+        Assert.DoesNotContain("13812345678", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("5678123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("14010519800101123X", text, StringComparison.Ordinal);
+        Assert.Contains("[电话]", text, StringComparison.Ordinal);
     }
 
     private async Task<string[]> TicketsAsync(string path)

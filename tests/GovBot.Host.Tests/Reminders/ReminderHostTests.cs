@@ -117,8 +117,13 @@ public sealed class ReminderHostTests : IAsyncLifetime
         var paused = await (await bot.Http.SendAsync(pause)).Content.ReadFromJsonAsync<RemindersApi.ReminderDto>();
         Assert.True(paused!.Paused);
 
+        // A pause holds in every community, so a secretary may not lift it.
+        using var secretaryResume = new HttpRequestMessage(HttpMethod.Post, $"/api/reminders/{PatrolReminder.Kind}/resume");
+        secretaryResume.Headers.Add(CheckInsApi.StaffHeader, DemoUsers.Secretary);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bot.Http.SendAsync(secretaryResume)).StatusCode);
+
         using var resume = new HttpRequestMessage(HttpMethod.Post, $"/api/reminders/{PatrolReminder.Kind}/resume");
-        resume.Headers.Add(CheckInsApi.StaffHeader, DemoUsers.Secretary);
+        resume.Headers.Add(CheckInsApi.StaffHeader, DemoUsers.CountyAdmin);
         Assert.False((await (await bot.Http.SendAsync(resume)).Content.ReadFromJsonAsync<RemindersApi.ReminderDto>())!.Paused);
 
         using var resident = new HttpRequestMessage(HttpMethod.Post, $"/api/reminders/{PatrolReminder.Kind}/pause");

@@ -13,7 +13,7 @@ public sealed class StaffEmulatorTests
     public async Task On_the_embedded_defaults_baiyunfei_signs_in_with_the_demo_password_and_WeCom_sign_in_goes_to_the_stand_in()
     {
         await using var host = await EmulatorHost.StartAsync();
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        using var client = new HttpClient(new StaffFormTokens(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }))
         {
             BaseAddress = host.BaseAddress,
         };

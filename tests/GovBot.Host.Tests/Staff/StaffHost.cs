@@ -42,13 +42,20 @@ public sealed partial class StaffHost : IAsyncDisposable
         return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
     }
 
-    /// <summary>A client with its own cookies that does not follow redirects, so tests see where they lead.</summary>
-    public HttpClient Client() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    /// <summary>
+    /// A client with its own cookies that does not follow redirects, so tests see where they lead, and that sends the
+    /// antiforgery token with its forms as a browser on the page would (<see cref="StaffFormTokens"/>).
+    /// </summary>
+    public HttpClient Client(CookieContainer? cookies = null) =>
+        new(new StaffFormTokens(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = BaseAddress };
 
-    public async Task<HttpClient> AdminAsync()
+    /// <summary>A client that sends exactly what it is given, as a page on another site or a script would.</summary>
+    public HttpClient BareClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public async Task<HttpClient> AdminAsync(CookieContainer? cookies = null)
     {
-        var client = Client();
+        var client = Client(cookies);
         using var answer = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = DemoUsers.CountyAdmin, ["password"] = AdminPassword, ["returnUrl"] = "/staff",

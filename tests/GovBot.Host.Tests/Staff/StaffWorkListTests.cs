@@ -88,21 +88,31 @@ public sealed class StaffWorkListTests
     }
 
     [Fact]
-    public async Task The_secretary_pauses_a_reminder_and_community_staff_may_not()
+    public async Task The_county_admin_pauses_a_reminder_the_secretary_sees_it_and_community_staff_may_not()
     {
         await using var host = await StaffHost.StartAsync();
+        using var admin = await host.AdminAsync();
+        var page = await admin.GetStringAsync("/staff/reminders");
+        var kind = System.Text.RegularExpressions.Regex.Match(page, "data-kind=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(kind);
+        using var pause = await admin.PostAsync($"/staff/reminders/{kind}/pause", NoForm);
+        Assert.Equal("/staff/reminders", pause.Headers.Location?.ToString());
+        Assert.Contains("已暂停", await admin.GetStringAsync("/staff/reminders"), StringComparison.Ordinal);
+
         var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
         using (secretary)
         {
-            var page = await secretary.GetStringAsync("/staff/reminders");
-            var kind = System.Text.RegularExpressions.Regex.Match(page, "data-kind=\"([^\"]+)\"").Groups[1].Value;
-            Assert.NotEmpty(kind);
-            using var pause = await secretary.PostAsync($"/staff/reminders/{kind}/pause", NoForm);
-            Assert.Equal("/staff/reminders", pause.Headers.Location?.ToString());
-            Assert.Contains("已暂停", await secretary.GetStringAsync("/staff/reminders"), StringComparison.Ordinal);
+            // A pause holds in every community: the secretary sees it but may not lift it.
+            var seen = await secretary.GetStringAsync("/staff/reminders");
+            Assert.Contains("已暂停", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain("<button>恢复</button>", seen, StringComparison.Ordinal);
             using var resume = await secretary.PostAsync($"/staff/reminders/{kind}/resume", NoForm);
-            Assert.DoesNotContain("已暂停", await secretary.GetStringAsync("/staff/reminders"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, resume.StatusCode);
+            Assert.Contains("已暂停", await secretary.GetStringAsync("/staff/reminders"), StringComparison.Ordinal);
         }
+        using var resumed = await admin.PostAsync($"/staff/reminders/{kind}/resume", NoForm);
+        Assert.DoesNotContain("已暂停", await admin.GetStringAsync("/staff/reminders"), StringComparison.Ordinal);
+
         var (staff, _) = await host.WeComSignInAsync(DemoUsers.Staff);
         using (staff)
         {
