@@ -167,7 +167,7 @@ public sealed partial class TurnProcessor(
     {
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
-        row.PassiveReply = reply.IsPlainText && !reply.IsEmpty ? reply.ToPlainText() : null;
+        row.PassiveReply = PassiveReply.Fits(reply) ? reply.ToPlainText() : null;
         var accepted = await InboxWriter.InsertAsync(db, row, ct);
         if (accepted.Duplicate) return (accepted, null, false);
         if (row.PassiveReply is null && !reply.IsEmpty) await EnqueueReplyAsync(db, row, reply, ct);
@@ -302,7 +302,7 @@ public sealed partial class TurnProcessor(
         GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
     {
         if (reply.IsEmpty) return (null, false);
-        if (reply.IsPlainText && waiter is not null && waiter.TryClaim())
+        if (PassiveReply.Fits(reply) && waiter is not null && waiter.TryClaim())
         {
             row.PassiveReply = reply.ToPlainText();
             return (row.PassiveReply, false);

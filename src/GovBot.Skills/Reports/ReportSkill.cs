@@ -360,7 +360,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         return rest.Count(char.IsLetterOrDigit) >= 3;
     }
 
-    private static string Trim(string text) => text.Length > 500 ? text[..500] : text.Trim();
+    /// <summary>The resident's words are kept whole, up to a bound that only guards the store against abuse.</summary>
+    private static string Trim(string text) => text.Length > ReportLimits.MaxDescription ? text[..ReportLimits.MaxDescription] : text.Trim();
 
     private static double? Number(string? s) => double.TryParse(s, CultureInfo.InvariantCulture, out var d) ? d : null;
 
