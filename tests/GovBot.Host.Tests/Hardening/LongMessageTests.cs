@@ -34,6 +34,19 @@ public sealed class LongMessageTests
             p => Assert.InRange(Encoding.UTF8.GetByteCount(p), 1, WeComTextLimitBytes));
     }
 
+    [Fact]
+    public async Task A_report_longer_than_what_is_kept_says_so_at_the_summary()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var text = string.Concat(Enumerable.Repeat("3号楼有人从窗户拉电线给电动车充电，很危险。", 500));
+
+        var summary = await bot.ReplyToAsync(DemoUsers.Resident, () => bot.WeCom.SendTextAsync(DemoUsers.Resident, text));
+
+        Assert.Contains("只记下了前10000字", summary);
+        Assert.Contains("已上报", await bot.SayAsync(DemoUsers.Resident, "是"));
+        Assert.Equal(text[..10000], await bot.WithDbAsync(db => db.Reports.Select(r => r.Description).SingleAsync()));
+    }
+
     private static CallbackAnswer Keep(List<string?> passives, CallbackAnswer answer)
     {
         passives.Add(answer.PassiveReply);
