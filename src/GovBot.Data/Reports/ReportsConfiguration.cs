@@ -14,7 +14,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(x => new { x.GridId, x.Status });
         b.HasOne(x => x.Reporter).WithMany().HasForeignKey(x => x.ReporterId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(x => x.Assignee).WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.SetNull);
-        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Description).HasMaxLength(ReportLimits.MaxDescription);
         b.Property(x => x.MediaUrl).HasMaxLength(1000);
         b.Property(x => x.ReporterContact).HasMaxLength(210);
     }

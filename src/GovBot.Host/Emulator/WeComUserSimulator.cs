@@ -59,7 +59,11 @@ public sealed class WeComUserSimulator(HttpClient http, WeComCrypto crypto, stri
         return new CallbackAnswer(response.StatusCode, WeComMessageParser.Parse(xml).Content);
     }
 
-    /// <summary>WeCom dedupes events by sender and CreateTime, so each simulated event of a user gets its own second.</summary>
+    /// <summary>
+    /// Each simulated message of a user gets its own second. The bot no longer needs it for events (it tells same-second
+    /// events apart by what they carry), but two identical taps in one second are, to the bot, one delivery repeated;
+    /// a story that taps the same button twice means two taps. Tests of same-second events build their XML themselves.
+    /// </summary>
     private long NextCreateTime(string user) =>
         _lastCreateTime.AddOrUpdate(user,
             _ => time.GetUtcNow().ToUnixTimeSeconds(),

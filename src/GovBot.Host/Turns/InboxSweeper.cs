@@ -6,7 +6,8 @@ namespace GovBot.Host.Turns;
 
 /// <summary>
 /// Finishes messages that were accepted but never handled: those cut short by a crash or restart
-/// (all of them at start), and stragglers whose worker lost the race for a user's lease.
+/// (all of them at start), stragglers whose worker lost the race for a user's lease, and messages that came faster
+/// than their member's limit allows and wait for the window to pass.
 /// </summary>
 public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProcessor processor, TimeProvider time, ILogger<InboxSweeper> log)
     : BackgroundService

@@ -68,6 +68,7 @@ public sealed partial class TurnProcessor(
 
         var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
         var start = await opener.BeginAsync(message, ct);
+        if (start.Verdict != RateVerdict.Allowed) return await WaitOutFloodAsync(row, start, ct);
         if (start.SurelyWrites) return await TakeInWritingAsync(row, message, start, ct);
         TurnResult? read;
         try
@@ -152,6 +153,18 @@ public sealed partial class TurnProcessor(
         return new Intake(accepted, null);
     }
 
+    /// <summary>
+    /// A message over the member's limit is stored pending, not handled and not dropped: the sweeper drains it, in
+    /// order, once the window has passed. The callback answers with the notice the first time, then with nothing.
+    /// </summary>
+    private async Task<Intake> WaitOutFloodAsync(InboxMessage row, TurnStart start, CancellationToken ct)
+    {
+        var accepted = await inbox.AcceptAsync(row, ct);
+        if (accepted.Duplicate) return new Intake(accepted, null);
+        LogFloodWaits(log, row.Id, row.UserId);
+        return new Intake(accepted, start.Verdict == RateVerdict.NoticeOnce ? ConversationEngine.FloodNotice : "");
+    }
+
     private async Task<bool> HasPendingAsync(string userId)
     {
         // Asked on every message: a read-only context of its own, without a service scope around it.
@@ -167,7 +180,7 @@ public sealed partial class TurnProcessor(
     {
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
-        row.PassiveReply = reply.IsPlainText && !reply.IsEmpty ? reply.ToPlainText() : null;
+        row.PassiveReply = PassiveReply.Fits(reply) ? reply.ToPlainText() : null;
         var accepted = await InboxWriter.InsertAsync(db, row, ct);
         if (accepted.Duplicate) return (accepted, null, false);
         if (row.PassiveReply is null && !reply.IsEmpty) await EnqueueReplyAsync(db, row, reply, ct);
@@ -192,17 +205,23 @@ public sealed partial class TurnProcessor(
                 var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
                 pending = await Pending.For(db)(db, userId).ToListAsync(ct);
             }
-            foreach (var row in pending)
+            for (var i = 0; i < pending.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                await ProcessAsync(row, ct);
+                if (await ProcessAsync(pending[i], ct)) continue;
+                // Over the member's limit: this row and every later one wait, in order, for the sweeper; their
+                // callbacks answer now rather than at the end of their budget.
+                foreach (var later in pending.Skip(i + 1))
+                    if (waiters.Find(later.Id) is { } waiting && waiting.TryClaim()) waiting.Complete(null);
+                return true;
             }
         }
         while (pending.Count == Batch);
         return true;
     }
 
-    private async Task ProcessAsync(InboxMessage row, CancellationToken ct)
+    /// <summary>Runs the row's turn; false when the member is over the limit, and the row was left pending untouched.</summary>
+    private async Task<bool> ProcessAsync(InboxMessage row, CancellationToken ct)
     {
         var waiter = waiters.Find(row.Id);
         TurnResult? result = null;
@@ -213,6 +232,14 @@ public sealed partial class TurnProcessor(
             var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
             // Outside the store's write lock: a language model may take seconds to read the message.
             var start = _opened.TryRemove(row.Id, out var opened) ? opened : await opener.BeginAsync(message, ct);
+            if (start.Verdict != RateVerdict.Allowed)
+            {
+                LogFloodWaits(log, row.Id, row.UserId);
+                // Claimed, so that the turn that finally runs pushes its reply instead of looking for this callback.
+                if (waiter is not null && waiter.TryClaim())
+                    passive = start.Verdict == RateVerdict.NoticeOnce ? ConversationEngine.FloodNotice : null;
+                return false;
+            }
             var knownToWrite = opened is not null || start.SurelyWrites;
 
             for (var attempt = 1; ; attempt++)
@@ -244,6 +271,7 @@ public sealed partial class TurnProcessor(
 
         if (result is not null) await result.ApplyDialogAsync(dialogs, ct);
         if (pushed) outbox.Signal();
+        return true;
     }
 
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
@@ -302,7 +330,7 @@ public sealed partial class TurnProcessor(
         GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
     {
         if (reply.IsEmpty) return (null, false);
-        if (reply.IsPlainText && waiter is not null && waiter.TryClaim())
+        if (PassiveReply.Fits(reply) && waiter is not null && waiter.TryClaim())
         {
             row.PassiveReply = reply.ToPlainText();
             return (row.PassiveReply, false);
@@ -342,6 +370,9 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(ct);
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox message {InboxId} of {UserId} is over the member's limit; it waits for the sweeper")]
+    private static partial void LogFloodWaits(ILogger logger, long inboxId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy storing its answer; its turn runs again from the inbox")]
     private static partial void LogTakeInBusy(ILogger logger, string? correlationId);

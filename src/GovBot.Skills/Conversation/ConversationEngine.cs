@@ -26,6 +26,9 @@ public sealed partial class ConversationEngine(
 
     private const int MaxFollowUps = 1;
 
+    /// <summary>Told once when a member's messages come faster than the limit: they wait, none is lost.</summary>
+    public const string FloodNotice = "您发得太快啦，后面的消息我们先收着，稍等片刻会按顺序一条条回复您。";
+
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken ct) =>
         await HandleAsync(message, await opener.BeginAsync(message, ct), ct);
 
@@ -37,7 +40,7 @@ public sealed partial class ConversationEngine(
         switch (start.Verdict)
         {
             case RateVerdict.NoticeOnce:
-                return new TurnResult(message.UserId, Reply.Text("您发得太快啦，请稍等一分钟再发，我们都会认真看的。"), null, false, Intents.Other, null);
+                return new TurnResult(message.UserId, Reply.Text(FloodNotice), null, false, Intents.Other, null);
             case RateVerdict.Silent:
                 return new TurnResult(message.UserId, Reply.None, null, false, Intents.Other, null);
         }

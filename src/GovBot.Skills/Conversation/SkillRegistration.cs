@@ -18,7 +18,8 @@ public static class SkillRegistration
         services.AddOptions<DialogOptions>().Bind(builder.Configuration.GetSection("Conversation:Dialog"))
             .Validate(o => o.IdleExpiry > TimeSpan.Zero, "Conversation:Dialog:IdleExpiry must be positive.").ValidateOnStart();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Conversation:RateLimit"))
-            .Validate(o => o.MessagesPerMinute > 0, "Conversation:RateLimit:MessagesPerMinute must be positive.").ValidateOnStart();
+            .Validate(o => o.MessagesPerMinute > 0, "Conversation:RateLimit:MessagesPerMinute must be positive.")
+            .Validate(o => o.Window > TimeSpan.Zero, "Conversation:RateLimit:Window must be positive.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DialogStore>();

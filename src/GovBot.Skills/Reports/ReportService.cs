@@ -361,14 +361,14 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
 
     private static CardPart WorkerCard(Report r, (string Category, string Place) names) => new(
         $"居民反映 {r.Ticket}",
-        $"{names.Category}｜{names.Place}\n{r.Description}\n反映人：{ReportWording.MaskName(r.Reporter?.Name ?? r.ExternalReporter)}　{ReportWording.Local(r.CreatedAt)}"
+        $"{names.Category}｜{names.Place}\n{Quote.Short(r.Description)}\n反映人：{ReportWording.MaskName(r.Reporter?.Name ?? r.ExternalReporter)}　{ReportWording.Local(r.CreatedAt)}"
             + (r.Photos.Count > 0 ? $"\n附照片 {r.Photos.Count} 张" : ""),
         [new CardButton($"casework:accept:{r.Id}", "受理", Primary: true), new CardButton($"casework:handover:{r.Id}", "转交")],
         CardTaskId(r));
 
     private static CardPart AssigneeCard(Report r) => new(
         $"{r.Ticket} 已由您受理",
-        $"{r.Category!.Name}｜{ReportWording.Place(r)}\n{r.Description}\n处理好后点「办结」，需要大家商量的点「协商」。",
+        $"{r.Category!.Name}｜{ReportWording.Place(r)}\n{Quote.Short(r.Description)}\n处理好后点「办结」，需要大家商量的点「协商」。",
         [
             new CardButton($"casework:handle:{r.Id}", "办结", Primary: true),
             new CardButton($"casework:deliberate:{r.Id}", "协商"),

@@ -148,7 +148,12 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     private const int NewReportLength = 12;
 
     protected override string HeadingFor(DialogState form) =>
-        form.Slot(UnsureSlot) is null ? ConfirmHeading : "要把这件事反映给网格员吗？";
+        (form.Slot(UnsureSlot) is null ? ConfirmHeading : "要把这件事反映给网格员吗？") + ShortenedNote(form);
+
+    /// <summary>Said at the summary when the resident's words ran past what is kept, so the cut is never silent.</summary>
+    private static string ShortenedNote(DialogState form) => form.Slot(What)?.Length >= ReportLimits.MaxDescription
+        ? $"（您写得很长，只记下了前{ReportLimits.MaxDescription}字）"
+        : "";
 
     protected override string ConfirmQuestion(DialogState form) => form.Slot(UnsureSlot) is null
         ? base.ConfirmQuestion(form)
@@ -360,7 +365,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         return rest.Count(char.IsLetterOrDigit) >= 3;
     }
 
-    private static string Trim(string text) => text.Length > 500 ? text[..500] : text.Trim();
+    /// <summary>The resident's words are kept whole, up to a bound that only guards the store against abuse.</summary>
+    private static string Trim(string text) => text.Length > ReportLimits.MaxDescription ? text[..ReportLimits.MaxDescription] : text.Trim();
 
     private static double? Number(string? s) => double.TryParse(s, CultureInfo.InvariantCulture, out var d) ? d : null;
 

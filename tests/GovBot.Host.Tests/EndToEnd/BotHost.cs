@@ -32,7 +32,9 @@ public sealed class BotHost : IAsyncDisposable
         _ownsData = ownsData;
         Http = factory.CreateClient();
         Crypto = new WeComCrypto(WeComSample.Token, WeComSample.EncodingAesKey, WeComSample.CorpId);
-        WeCom = new WeComUserSimulator(Http, Crypto, WeComSample.CorpId, standIn.Options.AgentId.ToString(), TimeProvider.System);
+        WeCom = new WeComUserSimulator(Http, Crypto, WeComSample.CorpId, standIn.Options.AgentId.ToString(),
+            // Signs with the host's clock, as WeCom's and the host's clocks agree: a shifted host refuses stale timestamps.
+            factory.Services.GetRequiredService<TimeProvider>());
     }
 
     public WeComApiStandIn StandIn { get; }

@@ -31,4 +31,15 @@ public sealed class WeComOptions
     /// <summary>How long one API call may take before it counts as a transient failure.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How old a signed callback's timestamp may be. WeCom retries an unanswered callback three times within seconds,
+    /// so a genuine delivery is never this old; an older one is a captured request played back.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan CallbackMaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How far ahead of our clock a callback's timestamp may be: room for clock drift between WeCom and us, no more.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan CallbackMaxAhead { get; set; } = TimeSpan.FromMinutes(5);
 }

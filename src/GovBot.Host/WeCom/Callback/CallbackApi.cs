@@ -60,7 +60,7 @@ public static partial class CallbackApi
         try
         {
             var envelope = WeComEnvelopeParser.Parse(body);
-            plainXml = crypto.DecryptMessage(msg_signature, timestamp, nonce, envelope.Encrypt);
+            plainXml = WeComXmlCleaner.Clean(crypto.DecryptMessage(msg_signature, timestamp, nonce, envelope.Encrypt));
             message = WeComMessageParser.Parse(plainXml);
         }
         catch (WeComCryptoException ex)
@@ -76,13 +76,20 @@ public static partial class CallbackApi
             return Results.BadRequest();
         }
 
+        // Checked once the signature holds, so a forgery is reported as one and not as a stale request.
+        if (!CallbackFreshness.IsFresh(timestamp, options.Value, time))
+        {
+            LogRejected(log, correlationId, "timestamp outside the accepted window");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         if (message.MsgType is not (WeComMsgTypes.Text or WeComMsgTypes.Image or WeComMsgTypes.Voice
             or WeComMsgTypes.Location or WeComMsgTypes.Link or WeComMsgTypes.Event))
             LogUnsupported(log, correlationId, message.MsgType);
 
         // Once stored, the message is handled even if WeCom stops waiting: the request's abort does not cancel it.
         var intake = await processor.TakeInAsync(
-            inbox.NewRow(message.DedupKey, message.FromUserName, message.MsgType, plainXml, correlationId), CancellationToken.None);
+            inbox.NewRow(WeComInboundMessage.DedupKeyOf(message, plainXml), message.FromUserName, message.MsgType, plainXml, correlationId), CancellationToken.None);
         var accepted = intake.Accepted;
         if (accepted.Duplicate)
         {

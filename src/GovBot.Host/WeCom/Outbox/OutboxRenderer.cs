@@ -24,6 +24,23 @@ public static partial class OutboxRenderer
         _ => throw new OutboxRenderException($"No WeCom form for reply part {part.GetType().Name}."),
     };
 
+    /// <summary>
+    /// The messages one part goes out as: a text too long for one WeCom message becomes several, split at line or
+    /// sentence ends, so nothing is cut off; a button card is always one message.
+    /// </summary>
+    public static IReadOnlyList<ReplyPart> Pieces(ReplyPart part)
+    {
+        var text = part switch
+        {
+            TextPart t => t.Text,
+            ChoicesPart choices => Numbered(choices),
+            CardPart { Buttons.Count: 0 } card => string.Join('\n', new[] { card.Title, card.Description }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            _ => null,
+        };
+        if (text is null || Encoding.UTF8.GetByteCount(text) <= WeComTextMessage.MaxContentBytes) return [part];
+        return [.. WeComTextSplitter.Split(text, WeComTextMessage.MaxContentBytes).Select(p => new TextPart(p))];
+    }
+
     /// <summary>Greys out the buttons on every copy of the card (atall), since the response_code works only once.</summary>
     public static WeComTemplateCardUpdate RenderUpdate(CardUpdate update)
     {

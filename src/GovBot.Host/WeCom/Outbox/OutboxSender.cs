@@ -108,25 +108,30 @@ public sealed class OutboxSender(
 
         var batches = users.Chunk(WeComMessage.MaxUsersPerCall).ToList();
         var defaultTaskId = $"outbox-{row.Id}-{row.CreatedAt.ToUnixTimeSeconds()}";
+        // A long text goes out as several messages, each to every batch, in reading order: every send is one progress
+        // entry, so a retry resumes at the first piece and batch not yet sent.
+        var pieces = OutboxRenderer.Pieces(part);
+        var sends = pieces.Count * batches.Count;
         // Notes from batches sent in an earlier pass are not repeated here; WeComMsgId keeps their msgids.
         var notes = new List<string>();
-        for (var i = OutboxProgress.BatchesDone(row.WeComMsgId); i < batches.Count; i++)
+        for (var s = OutboxProgress.BatchesDone(row.WeComMsgId); s < sends; s++)
         {
+            var (piece, i) = Math.DivRem(s, batches.Count);
+            var batch = pieces.Count == 1 ? $"batch {i + 1}/{batches.Count}" : $"piece {piece + 1}/{pieces.Count} batch {i + 1}/{batches.Count}";
             if (budget.NotBefore(batches[i]) is { } allowedAt)
             {
                 // Sent now, WeCom would drop it silently; WeCom itself is fine, so other rows may still go.
-                await WaitForBudgetAsync(db, row, allowedAt, $"batch {i + 1}/{batches.Count}");
+                await WaitForBudgetAsync(db, row, allowedAt, batch);
                 return true;
             }
             // A sender that dies after WeCom accepted a batch but before the row recorded it leaves the row to be
             // claimed again once its lease lapses; WeCom's duplicate check then drops the second copy.
-            var message = OutboxRenderer.RenderMessage(part, WeComMessage.JoinUsers(batches[i]), defaultTaskId, i) with
+            var message = OutboxRenderer.RenderMessage(pieces[piece], WeComMessage.JoinUsers(batches[i]), defaultTaskId, i) with
             {
                 EnableDuplicateCheck = true,
                 DuplicateCheckInterval = DuplicateCheckSeconds,
             };
             var attempt = await TrySendAsync(() => api.SendAsync(message, ct));
-            var batch = $"batch {i + 1}/{batches.Count}";
             if (attempt.Result is not { } result || attempt.IsTransient)
             {
                 await RetryLaterAsync(db, row, $"{batch}: {attempt.Error}");

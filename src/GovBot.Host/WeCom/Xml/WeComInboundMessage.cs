@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace GovBot.Host.WeCom.Xml;
 
@@ -82,6 +84,18 @@ public sealed record WeComInboundMessage
     /// <summary>LOCATION event.</summary>
     public double? Precision { get; init; }
 
-    /// <summary>WeCom's rule for spotting retried deliveries: MsgId for messages, FromUserName + CreateTime + Event for events.</summary>
-    public string DedupKey => MsgId ?? string.Create(CultureInfo.InvariantCulture, $"{FromUserName}:{CreateTime}:{Event}");
+    /// <summary>
+    /// Spots WeCom's retried deliveries: the MsgId for messages. WeCom's documented rule for events (sender, CreateTime
+    /// and Event) is too coarse: a grid worker tapping 受理 on two cards in one second sends two events that share all
+    /// three, so an event is also keyed by everything it carries (its whole text: task, button, response code, change
+    /// type …). A retry repeats the same text and still matches.
+    /// </summary>
+    public static string DedupKeyOf(WeComInboundMessage message, string plainXml)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(plainXml);
+        if (message.MsgId is { } msgId) return msgId;
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(plainXml)), 0, 12);
+        return string.Create(CultureInfo.InvariantCulture, $"{message.FromUserName}:{message.CreateTime}:{message.Event}:{hash}");
+    }
 }

@@ -8,7 +8,8 @@ public static class WeComMessageParser
 {
     /// <exception cref="WeComXmlException">Malformed, oversized or DTD-bearing input; a missing FromUserName, MsgType or CreateTime; a non-numeric number.</exception>
     public static WeComInboundMessage Parse(string? xml, int maxCharacters = WeComXmlLimits.DefaultMaxCharacters) =>
-        WeComSafeXmlReader.Read(xml, maxCharacters, static reader =>
+        // Rows stored before the callback cleaned its XML, and any other caller, get the same forgiveness.
+        WeComSafeXmlReader.Read(xml is null ? null : WeComXmlCleaner.Clean(xml), maxCharacters, static reader =>
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             WeComSafeXmlReader.ForEachField(reader, values, static (r, v) =>

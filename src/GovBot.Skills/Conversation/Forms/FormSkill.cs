@@ -229,7 +229,7 @@ public abstract class FormSkill : ISkill
         foreach (var slot in Slots)
         {
             if (!slot.Applies(form) || DisplayOf(form, slot.Name) is not { } value) continue;
-            text.Append('\n').Append(slot.Title).Append('：').Append(value);
+            text.Append('\n').Append(slot.Title).Append('：').Append(Quote.Short(value));
         }
         return text.ToString();
     }

@@ -139,20 +139,34 @@ public sealed class WeComMessageParserTests
     [Fact]
     public void DedupKey_is_the_msg_id_for_messages()
     {
-        var m = WeComMessageParser.Parse(Head + "<MsgType>text</MsgType><Content>x</Content><MsgId>777</MsgId></xml>");
+        var xml = Head + "<MsgType>text</MsgType><Content>x</Content><MsgId>777</MsgId></xml>";
 
-        Assert.Equal("777", m.DedupKey);
+        Assert.Equal("777", WeComInboundMessage.DedupKeyOf(WeComMessageParser.Parse(xml), xml));
     }
 
     [Theory]
-    [InlineData("<Event>click</Event>", "LiSi:1718000000:click")]
-    [InlineData("<Event>enter_agent</Event><MsgId></MsgId>", "LiSi:1718000000:enter_agent")]
-    [InlineData("", "LiSi:1718000000:")]
-    public void DedupKey_is_sender_time_and_event_without_a_msg_id(string fields, string expected)
+    [InlineData("<Event>click</Event>", "LiSi:1718000000:click:")]
+    [InlineData("<Event>enter_agent</Event><MsgId></MsgId>", "LiSi:1718000000:enter_agent:")]
+    [InlineData("", "LiSi:1718000000::")]
+    public void DedupKey_is_sender_time_and_event_then_what_the_event_carries(string fields, string prefix)
     {
-        var m = WeComMessageParser.Parse(Head + $"<MsgType>event</MsgType>{fields}</xml>");
+        var xml = Head + $"<MsgType>event</MsgType>{fields}</xml>";
 
-        Assert.Equal(expected, m.DedupKey);
+        var key = WeComInboundMessage.DedupKeyOf(WeComMessageParser.Parse(xml), xml);
+
+        Assert.StartsWith(prefix, key);
+        Assert.Equal(key, WeComInboundMessage.DedupKeyOf(WeComMessageParser.Parse(xml), xml));
+    }
+
+    [Fact]
+    public void Two_taps_in_one_second_on_different_cards_have_different_keys()
+    {
+        var first = WeComInboundXml.TemplateCardEvent("ww1", "u", 6, "accept", "card-1", "button_interaction", "rc1", "2");
+        var second = WeComInboundXml.TemplateCardEvent("ww1", "u", 6, "accept", "card-2", "button_interaction", "rc2", "2");
+
+        Assert.NotEqual(
+            WeComInboundMessage.DedupKeyOf(WeComMessageParser.Parse(first), first),
+            WeComInboundMessage.DedupKeyOf(WeComMessageParser.Parse(second), second));
     }
 
     [Theory]

@@ -115,7 +115,7 @@ public sealed class WeComXmlBuilderTests
 
         Assert.Equal(("https://p", "mid"), (image.PicUrl, image.MediaId));
         Assert.Equal((36.08, 111.51, 16, "临汾"), (location.LocationX!.Value, location.LocationY!.Value, location.Scale!.Value, location.Label));
-        Assert.Equal(("click", "K", "u:5:click"), (click.Event, click.EventKey, click.DedupKey));
+        Assert.Equal(("click", "K", 5L), (click.Event, click.EventKey, click.CreateTime));
         Assert.Null(enter.EventKey);
         Assert.Equal((WeComEvents.TemplateCardEvent, "accept", "task", "button_interaction", "rc"), (card.Event, card.EventKey, card.TaskId, card.CardType, card.ResponseCode));
     }

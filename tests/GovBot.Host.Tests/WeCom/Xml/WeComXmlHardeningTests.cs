@@ -48,12 +48,26 @@ public sealed class WeComXmlHardeningTests
     [InlineData("<xml>" + "<FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Encrypt>x</Encrypt></xml><xml/>")]
     [InlineData("<xml><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Encrypt>x</Encrypt></xml>trailing")]
     [InlineData("<xml a=\"1\" a=\"2\"></xml>")]
-    [InlineData("<xml><Content>\u0001</Content></xml>")]
     [InlineData("<?xml version=\"1.0\"?>")]
     public void Malformed_documents_are_malformed(string xml)
     {
         Assert.Equal(WeComXmlError.Malformed, Assert.Throws<WeComXmlException>(() => WeComMessageParser.Parse(xml)).Error);
         Assert.Equal(WeComXmlError.Malformed, Assert.Throws<WeComXmlException>(() => WeComEnvelopeParser.Parse(xml)).Error);
+    }
+
+    [Theory]
+    [InlineData("\u0001", "ab")]
+    [InlineData("\v", "a\nb")]
+    [InlineData("&#x1;", "ab")]
+    [InlineData("&#0;", "ab")]
+    [InlineData("&#xFFFF;", "ab")]
+    [InlineData("\uFFFF", "ab")]
+    [InlineData("&#x4E2D;", "a中b")]
+    public void Characters_xml_forbids_in_a_message_are_dropped_not_fatal(string inside, string expected)
+    {
+        var m = WeComMessageParser.Parse($"<xml><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>a{inside}b</Content></xml>");
+
+        Assert.Equal(expected, m.Content);
     }
 
     [Theory]
