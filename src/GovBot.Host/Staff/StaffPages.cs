@@ -61,6 +61,7 @@ public static class StaffPages
         app.MapStaffPoints();
         app.MapStaffServices();
         app.MapGet("/staff/lists", StaffListsPage.Show);
+        app.MapPersonalDataApi();
         return app;
     }
 
