@@ -32,6 +32,10 @@ public static class PersonalDataEraser
         var photos = await db.ReportPhotos
             .Where(p => reportIds.Contains(p.ReportId) && p.Kind == ReportPhotoKind.Evidence)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Content, (byte[]?)null).SetProperty(p => p.PicUrl, (string?)null), ct);
+        // What they did on their own reports (rated, added a word) stays as an event without them and without their words;
+        // elsewhere (a staff member's work on others' reports) only their name goes, the work record stays.
+        await db.ReportEvents.Where(e => e.ActorId == id && reportIds.Contains(e.ReportId))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, (string?)null), ct);
         await db.ReportEvents.Where(e => e.ActorId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, (int?)null), ct);
         var reports = await db.Reports.Where(r => r.ReporterId == id)
