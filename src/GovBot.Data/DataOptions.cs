@@ -1,5 +1,14 @@
 namespace GovBot.Data;
 
+/// <summary>SQLite's <c>PRAGMA synchronous</c> for the store's read-write connections.</summary>
+public enum StoreSynchronous
+{
+    /// <summary>fsync at every commit (of a commit group): what was answered 200 survives a power cut.</summary>
+    Full = 2,
+    /// <summary>fsync only at checkpoints: faster, but the last commits before a power cut can vanish although WeCom was told 200.</summary>
+    Normal = 1,
+}
+
 /// <summary>Settings of the store, bound from the "Data" section.</summary>
 public sealed class DataOptions
 {
@@ -17,4 +26,10 @@ public sealed class DataOptions
     /// write gate for the moment it takes. A light load never gets there; under steady writes the log stays near it.
     /// </summary>
     public int LogRestartPages { get; set; } = 4096;
+
+    /// <summary>
+    /// Full by default. Normal is an explicit, risky choice: after a power cut or OS crash the last commits may be gone
+    /// although the callback already answered 200 and WeCom will not deliver them again.
+    /// </summary>
+    public StoreSynchronous Synchronous { get; set; } = StoreSynchronous.Full;
 }

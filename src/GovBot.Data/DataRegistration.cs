@@ -30,6 +30,7 @@ public static class DataRegistration
 
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName)
             .Validate(o => o.LogRestartPages > 0, "Data:LogRestartPages must be a positive number of pages.")
+            .Validate(o => Enum.IsDefined(o.Synchronous), "Data:Synchronous must be Full or Normal.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -39,7 +40,8 @@ public static class DataRegistration
         {
             var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot));
+            var synchronous = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value.Synchronous;
+            options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot), synchronous);
         });
         services.AddScoped<StoreBinding>();
         services.AddScoped(sp => sp.GetRequiredService<StoreBinding>().CreateDb(sp.GetRequiredService<IDbContextFactory<GovBotDb>>()));
@@ -55,11 +57,12 @@ public static class DataRegistration
         return builder;
     }
 
-    /// <summary>SQLite with the pragmas GovBot relies on (WAL, busy timeout, foreign keys); shared by the app, design time and tests.</summary>
-    public static DbContextOptionsBuilder UseGovBotSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>SQLite with the pragmas GovBot relies on (WAL, busy timeout, foreign keys, synchronous FULL unless told otherwise); shared by the app, design time and tests.</summary>
+    public static DbContextOptionsBuilder UseGovBotSqlite(
+        this DbContextOptionsBuilder options, string connectionString, StoreSynchronous synchronous = StoreSynchronous.Full) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GovBotDb).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmaInterceptor.Instance);
+            .AddInterceptors(SqlitePragmaInterceptor.For(synchronous));
 
     /// <summary>
     /// Makes a relative Data Source absolute under <paramref name="contentRoot"/> and creates its folder,

@@ -99,6 +99,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<PointEntry> PointEntries => Set<PointEntry>();
     public DbSet<Wish> Wishes => Set<Wish>();
     public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
+    public DbSet<Privacy.PersonalDataAudit> PersonalDataAudit => Set<Privacy.PersonalDataAudit>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

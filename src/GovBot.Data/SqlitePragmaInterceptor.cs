@@ -8,12 +8,30 @@ namespace GovBot.Data;
 /// <summary>
 /// Runs the pragmas every connection needs as soon as EF opens it. WAL survives in the file, but
 /// busy_timeout, synchronous and foreign_keys belong to the connection, so a pooled or freshly
-/// opened connection would otherwise fall back to SQLite's defaults (no wait on a lock, full fsync).
+/// opened connection would otherwise fall back to SQLite's defaults (no wait on a lock).
 /// A pooled connection keeps its native handle and with it the pragmas, so they run once per handle, not per open.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmaInterceptor Instance = new();
+    /// <summary>synchronous=FULL: a commit is on disk before the callback answers 200, even across a power cut.</summary>
+    public static readonly SqlitePragmaInterceptor Instance = new(StoreSynchronous.Full);
+
+    /// <summary>synchronous=NORMAL, only when Data:Synchronous asks for it: the last commits may vanish on a power cut.</summary>
+    public static readonly SqlitePragmaInterceptor Normal = new(StoreSynchronous.Normal);
+
+    public static SqlitePragmaInterceptor For(StoreSynchronous synchronous) =>
+        synchronous == StoreSynchronous.Normal ? Normal : Instance;
+
+    /// <summary>
+    /// The interceptor a context was configured with, so that a connection GovBot opens itself next to EF's (the group
+    /// commit's, the checkpointer's) gets the same durability as EF's own.
+    /// </summary>
+    public static SqlitePragmaInterceptor Of(Microsoft.EntityFrameworkCore.DbContext db) =>
+        Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db)
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
+            .OfType<SqlitePragmaInterceptor>().FirstOrDefault() ?? Instance;
+
+    public StoreSynchronous Synchronous { get; }
 
     public const int BusyTimeoutMs = 5000;
 
@@ -22,8 +40,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     // busy_timeout comes first so that switching to WAL waits for a writer instead of failing at once. Checkpoints are
     // left to StoreCheckpointer: run by SQLite itself, one would stall the commit that happened to fill the WAL.
-    private static readonly string ReadWritePragmas =
-        $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={JournalSizeLimit};";
+    // Group commit makes one fsync serve a whole group of callbacks, which is what makes FULL affordable.
+    private readonly string _readWritePragmas;
 
     // A read-only connection (EF probes existence with one) cannot switch the journal mode.
     private static readonly string ReadOnlyPragmas = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON;";
@@ -31,8 +49,12 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     private static readonly object Configured = new();
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
-    private SqlitePragmaInterceptor()
+    private SqlitePragmaInterceptor(StoreSynchronous synchronous)
     {
+        Synchronous = synchronous;
+        var level = synchronous == StoreSynchronous.Normal ? "NORMAL" : "FULL";
+        _readWritePragmas =
+            $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={JournalSizeLimit};";
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -63,8 +85,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (connection is SqliteConnection { Handle: { } handle }) _configured.AddOrUpdate(handle, Configured);
     }
 
-    private static string PragmasFor(DbConnection connection) =>
+    private string PragmasFor(DbConnection connection) =>
         new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly
             ? ReadOnlyPragmas
-            : ReadWritePragmas;
+            : _readWritePragmas;
 }

@@ -53,7 +53,7 @@ public sealed partial class StoreCheckpointer(
                 if (connection.State != System.Data.ConnectionState.Open)
                 {
                     await connection.OpenAsync(stoppingToken);
-                    SqlitePragmaInterceptor.Instance.Apply(connection);
+                    SqlitePragmaInterceptor.For(options.Value.Synchronous).Apply(connection);
                     using var wait = connection.CreateCommand();
                     wait.CommandText = $"PRAGMA busy_timeout={RestartWaitMs}";
                     wait.ExecuteNonQuery();

@@ -124,10 +124,15 @@ public sealed partial class StoreGroupCommit(
         if (_connection is { State: System.Data.ConnectionState.Open } open && _contexts is not null) return (open, _contexts);
         ResetConnection();
         string connectionString;
-        using (var probe = pool.CreateDbContext()) connectionString = probe.Database.GetConnectionString()!;
+        SqlitePragmaInterceptor pragmas;
+        using (var probe = pool.CreateDbContext())
+        {
+            connectionString = probe.Database.GetConnectionString()!;
+            pragmas = SqlitePragmaInterceptor.Of(probe);
+        }
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        SqlitePragmaInterceptor.Instance.Apply(connection);
+        pragmas.Apply(connection);
         SqliteStatementCache.Instance.Keep(connection);
         // Already open with its pragmas, so no pragma interceptor; the app's logging, so EF's logs from group work show as any other.
         var options = new DbContextOptionsBuilder<GovBotDb>()

@@ -1,10 +1,12 @@
 using GovBot.Data;
+using GovBot.Host;
 using GovBot.Host.CheckIns;
 using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.Open311;
 using GovBot.Host.Points;
+using GovBot.Host.Privacy;
 using GovBot.Host.Reminders;
 using GovBot.Host.Reports;
 using GovBot.Host.Services;
@@ -28,6 +30,7 @@ if (args is ["hash-password", ..]) return StaffPasswordCommand.Run(Console.In, C
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
 var builder = WebApplication.CreateBuilder(chat?.HostArgs ?? args);
+builder.UseFallbackUrlsUnlessConfigured();
 
 builder.AddGovBotData();
 builder.AddGovBotState();
@@ -43,6 +46,7 @@ builder.AddGovBotWorkerDesk();
 builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddReminders();
+builder.AddPersonalData();
 builder.AddWeComCallback();
 builder.AddOpen311();
 builder.AddWeComEmulator();

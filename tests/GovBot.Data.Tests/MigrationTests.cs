@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Data.Tests;
 
@@ -40,7 +42,7 @@ public sealed class MigrationTests : IDisposable
             await db.Database.MigrateAsync();
             await db.Database.OpenConnectionAsync();
             Assert.Equal((long)SqlitePragmaInterceptor.BusyTimeoutMs, Scalar(db, "PRAGMA busy_timeout"));
-            Assert.Equal(1L, Scalar(db, "PRAGMA synchronous")); // NORMAL
+            Assert.Equal(2L, Scalar(db, "PRAGMA synchronous")); // FULL
             Assert.Equal(1L, Scalar(db, "PRAGMA foreign_keys"));
             Assert.Equal("wal", Scalar(db, "PRAGMA journal_mode"));
         }
@@ -51,6 +53,35 @@ public sealed class MigrationTests : IDisposable
         using var command = plain.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Theory]
+    [InlineData(null, 2L)] // FULL unless told otherwise: what the callback answered 200 for survives a power cut
+    [InlineData("Full", 2L)]
+    [InlineData("Normal", 1L)]
+    public async Task A_new_connection_of_the_host_uses_the_configured_synchronous_level(string? configured, long expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (configured is not null) settings["Data:Synchronous"] = configured;
+        using var host = await _store.StartHostAsync(settings);
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<GovBotDb>>().CreateDbContextAsync())
+        {
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(expected, Scalar(db, "PRAGMA synchronous"));
+        }
+
+        // The group commit's own connection, where the hot writes happen, follows the same setting.
+        var seen = await host.Services.GetRequiredService<StoreGroupCommit>().RunAsync(
+            (services, _) => Task.FromResult(Scalar(services.GetRequiredService<GovBotDb>(), "PRAGMA synchronous")), CancellationToken.None);
+        Assert.Equal(expected, seen);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_synchronous_level_stops_the_host_at_start()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _store.StartHostAsync(new Dictionary<string, string?> { ["Data:Synchronous"] = "Off" }));
+        Assert.Contains("Synchronous", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +100,7 @@ public sealed class MigrationTests : IDisposable
             await again.Database.OpenConnectionAsync();
             Assert.Same(firstHandle, ((SqliteConnection)again.Database.GetDbConnection()).Handle);
             Assert.Equal((long)SqlitePragmaInterceptor.BusyTimeoutMs, Scalar(again, "PRAGMA busy_timeout"));
-            Assert.Equal(1L, Scalar(again, "PRAGMA synchronous"));
+            Assert.Equal(2L, Scalar(again, "PRAGMA synchronous"));
             Assert.Equal(1L, Scalar(again, "PRAGMA foreign_keys"));
         }
     }

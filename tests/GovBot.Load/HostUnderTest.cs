@@ -47,8 +47,7 @@ public sealed class HostUnderTest : IAsyncDisposable
             WorkingDirectory = project,
         };
         var env = start.Environment;
-        // Plain "Urls" (not ASPNETCORE_URLS): environment variables outrank appsettings.json, which names port 5080.
-        env["Urls"] = $"http://127.0.0.1:{port}";
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         env["ConnectionStrings__GovBot"] = $"Data Source={Path.Combine(dataDir, "govbot.db")}";
         if (redis is not null) env["ConnectionStrings__Redis"] = redis;
         env["WeCom__CorpId"] = CorpId;

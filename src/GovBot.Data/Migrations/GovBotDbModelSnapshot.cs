@@ -917,6 +917,40 @@ namespace GovBot.Data.Migrations
                     b.ToTable("PointRules");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Privacy.PersonalDataAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorWeComUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectPersonId");
+
+                    b.ToTable("PersonalDataAudit", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.Reports.Open311Client", b =>
                 {
                     b.Property<int>("Id")

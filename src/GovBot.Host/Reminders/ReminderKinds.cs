@@ -36,5 +36,7 @@ public sealed class ReminderKinds
         // Each reminder decides for itself whether it is still useful; a late run only sends what still is.
         .Add<BookingReminder>(BookingReminder.Kind, "预约提醒", new ReminderSchedule.Cron("0 0/5 * * * ?", FireLate: true))
         .Add<VolunteerTaskReminder>(VolunteerTaskReminder.Kind, "志愿任务补推与提醒", new ReminderSchedule.Cron("0 0/10 * * * ?", FireLate: true))
-        .Add<StaleWishReminder>(StaleWishReminder.Kind, "微心愿认领超时", new ReminderSchedule.Cron("0 0 9 * * ?", FireLate: true));
+        .Add<StaleWishReminder>(StaleWishReminder.Kind, "微心愿认领超时", new ReminderSchedule.Cron("0 0 9 * * ?", FireLate: true))
+        // Pushes nothing: drops expired message payloads and photos at night, when nobody chats; a missed night runs late.
+        .Add<Privacy.RetentionSweep>(Privacy.RetentionSweep.Kind, "个人信息到期清理", new ReminderSchedule.Cron("0 15 3 * * ?", FireLate: true));
 }

@@ -40,7 +40,7 @@ public sealed class StaffFormGuard(IAntiforgery antiforgery, IOptions<StaffOptio
     /// Browsers send Origin on a form POST (older ones at least Referer); a request naming another site is refused.
     /// Only the host name is compared: behind a TLS proxy the scheme and port seen here differ from the browser's.
     /// </summary>
-    private bool FromThisHost(HttpRequest request)
+    internal bool FromThisHost(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) origin = request.Headers.Referer.ToString();

@@ -68,6 +68,8 @@ public static class StaffPages
         community.MapStaffWishes();
         community.MapStaffPoints();
         community.MapStaffServices();
+        // A resident's rights (PIPL): the API's own filter narrows it to county admins and the person's own secretary.
+        app.MapPersonalDataApi().RequireAuthorization(StaffAccess.AnyStaff);
         return app;
     }
 
