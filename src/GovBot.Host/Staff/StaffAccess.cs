@@ -43,7 +43,8 @@ public static class StaffAccess
     /// <summary>The scope the policy resolved for this request; null when none ran or the caller holds no staff role.</summary>
     public static StaffScope? ScopeOf(HttpContext http) => http.Items[ScopeKey] as StaffScope;
 
-    internal static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    internal static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/staff/api");
 }
 
 /// <summary>A staff role the caller must hold, as a test on their scope, and what they are told when they lack it.</summary>
