@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace GovBot.Load;
 
-/// <summary>The figures of one run, printed as a table and written as JSON for the README and for comparison.</summary>
+/// <summary>The figures of one run, printed as a table and written as JSON for docs/performance.md and for comparison.</summary>
 public sealed record LoadReport(
     string StateStore, string Mix, int Users, int Concurrency, double Seconds,
     long Messages, long MeasuredMessages, double MessagesPerSecond, IReadOnlyList<double> MessagesPerSecondEachWindow, double P50Ms, double P95Ms, double P99Ms,

@@ -153,6 +153,15 @@ public sealed class BotHost : IAsyncDisposable
         return string.Join("\n", parts);
     }
 
+    /// <summary>
+    /// The gap between two looks at a condition, in <see cref="EventuallyAsync"/> and <see cref="ConsistentlyAsync"/>
+    /// alike: not a wait for something to happen (those wait on the condition itself, with generous limits), only how
+    /// often it is looked at.
+    /// </summary>
+    private static Task NextLookAsync() => Task.Delay(LookEvery);
+
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Waits (wall clock) until <paramref name="condition"/> holds.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null)
     {
@@ -160,7 +169,7 @@ public sealed class BotHost : IAsyncDisposable
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException(because ?? "The condition did not come true in time.");
-            await Task.Delay(25);
+            await NextLookAsync();
         }
     }
 
@@ -213,7 +222,7 @@ public sealed class BotHost : IAsyncDisposable
         do
         {
             Assert.True(await condition(), because ?? "Something more arrived.");
-            await Task.Delay(25);
+            await NextLookAsync();
         }
         while (DateTime.UtcNow < until);
         Assert.True(await condition(), because ?? "Something more arrived.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using GovBot.Host.Tests.EndToEnd;
 using Microsoft.Extensions.Configuration;
 
 namespace GovBot.Host.Tests.Hosting;
@@ -105,18 +106,26 @@ public sealed class HostUrlsTests
         public async Task AnswersAsync(int port)
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (DateTime.UtcNow < deadline && !_process.HasExited)
+            try
             {
-                try
+                await BotHost.EventuallyAsync(async () =>
                 {
-                    using var answer = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
-                    return;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
+                    if (_process.HasExited) return true;
+                    try
+                    {
+                        using var answer = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
+                        return true;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false;
+                    }
+                }, TimeSpan.FromMinutes(3));
+                if (!_process.HasExited) return;
+            }
+            catch (TimeoutException)
+            {
+                // Told below, with what the host wrote.
             }
             string output;
             lock (_output) output = _output.ToString();
