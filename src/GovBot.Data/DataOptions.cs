@@ -15,11 +15,18 @@ public sealed class DataOptions
     public const string SectionName = "Data";
 
     /// <summary>
-    /// Seed the demo places and people (清徐县, 襄垣县) when the store is empty. On by default so
-    /// that a fresh checkout and the emulator have someone to talk to; turn it off for a real
-    /// WeCom corp, where the demo WeCom user ids could collide with real ones.
+    /// Load the made-up demo county (清徐县, 襄垣县, fifty invented people) into an empty store. Null (the default): the
+    /// host decides — on in emulator mode, off in real mode, where demo WeCom user ids could be real people's.
+    /// True asks for the demo on purpose, also in real mode, and is then the operator's override of
+    /// <see cref="RefuseDemoStore"/>; false never loads it.
     /// </summary>
-    public bool SeedDemoCounty { get; set; } = true;
+    public bool? SeedDemoCounty { get; set; }
+
+    /// <summary>
+    /// Set by the host in real mode unless <see cref="SeedDemoCounty"/> is explicitly true: a store that holds the demo
+    /// county stops the start, so that no real employee signs in as a demo county admin.
+    /// </summary>
+    public bool RefuseDemoStore { get; set; }
 
     /// <summary>
     /// Pages (4 KB each) the write-ahead log may hold before <see cref="StoreCheckpointer"/> restarts it, holding the

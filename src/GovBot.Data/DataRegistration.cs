@@ -47,6 +47,7 @@ public static class DataRegistration
         services.AddScoped(sp => sp.GetRequiredService<StoreBinding>().CreateDb(sp.GetRequiredService<IDbContextFactory<GovBotDb>>()));
 
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<Seeding.DemoStore>();
         services.TryAddSingleton<StoreWriteGate>();
         services.TryAddSingleton<StoreGroupCommit>();
         services.TryAddSingleton<StoreReadOnlyContexts>();

@@ -100,6 +100,8 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Wish> Wishes => Set<Wish>();
     public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
     public DbSet<Privacy.PersonalDataAudit> PersonalDataAudit => Set<Privacy.PersonalDataAudit>();
+    public DbSet<Structure.ImportRecord> ImportRecords => Set<Structure.ImportRecord>();
+    public DbSet<Seeding.StoreFact> StoreFacts => Set<Seeding.StoreFact>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -7,6 +7,8 @@ namespace GovBot.Data.CheckIns;
 public class WorkUnit
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
     public required string Name { get; set; }
     /// <summary>The unit's party organisation, e.g. "襄垣县交通运输局机关党支部".</summary>
     public required string PartyOrganisationName { get; set; }

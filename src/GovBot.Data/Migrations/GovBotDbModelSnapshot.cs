@@ -204,6 +204,10 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactName")
                         .HasColumnType("TEXT");
 
@@ -227,6 +231,11 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkUnits_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -412,6 +421,9 @@ namespace GovBot.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -571,6 +583,9 @@ namespace GovBot.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Units")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MicroGridId");
@@ -590,6 +605,10 @@ namespace GovBot.Data.Migrations
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -600,9 +619,19 @@ namespace GovBot.Data.Migrations
                     b.Property<int>("TownId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WeComDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Communities_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
+
                     b.HasIndex("TownId");
+
+                    b.HasIndex("WeComDepartmentId");
 
                     b.ToTable("Communities");
                 });
@@ -617,6 +646,10 @@ namespace GovBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER");
 
@@ -628,6 +661,11 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Compounds_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.HasIndex("PropertyManagerId");
 
@@ -643,11 +681,20 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Counties_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.ToTable("Counties");
                 });
@@ -657,6 +704,10 @@ namespace GovBot.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER");
@@ -668,9 +719,19 @@ namespace GovBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WeComDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Grids_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
+
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("WeComDepartmentId");
 
                     b.ToTable("Grids");
                 });
@@ -696,6 +757,10 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GridId")
                         .HasColumnType("INTEGER");
 
@@ -707,6 +772,11 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MicroGrids_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.HasIndex("GridId");
 
@@ -721,6 +791,10 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -729,6 +803,11 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PropertyManagers_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.ToTable("PropertyManagers");
                 });
@@ -744,6 +823,10 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommunityId")
@@ -774,6 +857,11 @@ namespace GovBot.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ServiceStations_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
+
                     b.HasIndex("CommunityId");
 
                     b.HasIndex("CompoundId");
@@ -787,6 +875,10 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CountyId")
                         .HasColumnType("INTEGER");
 
@@ -795,6 +887,11 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Towns_Code")
+                        .HasFilter("\"Code\" IS NOT NULL");
 
                     b.HasIndex("CountyId");
 
@@ -1247,6 +1344,25 @@ namespace GovBot.Data.Migrations
                     b.ToTable("ReportPhotos");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Seeding.StoreFact", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoreFacts");
+                });
+
             modelBuilder.Entity("GovBot.Data.Services.Booking", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,6 +1644,60 @@ namespace GovBot.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_VolunteerTasks_Accepted", "Accepted >= 0 AND Accepted <= Needed");
                         });
+                });
+
+            modelBuilder.Entity("GovBot.Data.Structure.ImportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorWeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ImportRecords");
                 });
 
             modelBuilder.Entity("GovBot.Data.Visits.HouseholdVisit", b =>

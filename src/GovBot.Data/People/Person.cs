@@ -44,6 +44,11 @@ public class Person
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set once the person told the bot where they live (or staff did).</summary>
     public DateTimeOffset? OnboardedAt { get; set; }
+    /// <summary>
+    /// Set when the person left the county's staff (gone from WeCom's address book): staff roles are taken away and
+    /// open work handed to the community secretary; the row stays so that history keeps its names.
+    /// </summary>
+    public DateTimeOffset? LeftAt { get; set; }
 
     public bool Has(Roles role) => (Roles & role) == role;
 }

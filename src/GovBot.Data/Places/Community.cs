@@ -4,6 +4,10 @@ namespace GovBot.Data.Places;
 public class Community
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
+    /// <summary>The WeCom address-book department of this place; the contacts sync maps its members here.</summary>
+    public long? WeComDepartmentId { get; set; }
     public int TownId { get; set; }
     public Town? Town { get; set; }
     public required string Name { get; set; }

@@ -7,6 +7,8 @@ namespace GovBot.Data.Places;
 public class Compound
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }
     public required string Name { get; set; }
@@ -28,12 +30,16 @@ public class Building
     public int Number { get; set; }
     public int? MicroGridId { get; set; }
     public MicroGrid? MicroGrid { get; set; }
+    /// <summary>单元 in the building, when the county's workbook says; null when unknown.</summary>
+    public int? Units { get; set; }
 }
 
 /// <summary>物业: the property company serving one or more compounds.</summary>
 public class PropertyManager
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
     public required string Name { get; set; }
     public string? Phone { get; set; }
 }

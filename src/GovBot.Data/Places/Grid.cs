@@ -4,6 +4,10 @@ namespace GovBot.Data.Places;
 public class Grid
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
+    /// <summary>The WeCom address-book department of this place; the contacts sync maps its members here.</summary>
+    public long? WeComDepartmentId { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }
     public required string Name { get; set; }
@@ -16,6 +20,8 @@ public class Grid
 public class MicroGrid
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
     public int GridId { get; set; }
     public Grid? Grid { get; set; }
     public required string Name { get; set; }

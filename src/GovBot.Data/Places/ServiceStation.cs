@@ -13,6 +13,8 @@ public enum ServiceStationKind
 public class ServiceStation
 {
     public int Id { get; set; }
+    /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
+    public string? Code { get; set; }
     public ServiceStationKind Kind { get; set; }
     public required string Name { get; set; }
     public int CommunityId { get; set; }

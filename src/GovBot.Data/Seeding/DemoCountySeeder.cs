@@ -49,6 +49,8 @@ public sealed class DemoCountySeeder(TimeProvider time)
         db.AddRange(plan.WorkUnits);
         db.AddRange(plan.Pairings);
         db.AddRange(plan.CheckIns);
+        // Says the store holds invented people, so that a host in real mode refuses it (DemoDataGuard).
+        db.StoreFacts.Add(new StoreFact { Key = StoreFact.DemoCounty, Value = "清徐县、襄垣县（演示，虚构人员）", RecordedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
 
         // A micro-grid lead lives in a building of the micro-grid they lead, so person → building →

@@ -1,3 +1,4 @@
+using GovBot.Data;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,19 @@ public static class EmulatorExtensions
             o.Token = EmulatorCredentials.Token;
             o.EncodingAesKey = EmulatorCredentials.EncodingAesKey;
             o.ApiBaseUrl = standIn.Instance.BaseUrl;
+        });
+
+        // The demo county belongs to the emulator: real mode starts empty and refuses a store holding invented people,
+        // unless the operator asks for the demo explicitly (Data:SeedDemoCounty=true).
+        services.AddOptions<DataOptions>().PostConfigure<IOptions<EmulatorOptions>>((o, emulator) =>
+        {
+            if (emulator.Value.IsOn)
+            {
+                o.SeedDemoCounty ??= true;
+                return;
+            }
+            o.RefuseDemoStore = o.SeedDemoCounty != true;
+            o.SeedDemoCounty ??= false;
         });
 
         services.AddSingleton<EmulatorStandIn>();

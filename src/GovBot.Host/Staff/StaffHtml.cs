@@ -33,6 +33,9 @@ public static partial class StaffHtml
         public Task ExecuteAsync(HttpContext http)
         {
             var page = html;
+            // Invented people must never be taken for real ones: every page says so while the demo county is loaded.
+            if (http.RequestServices.GetService<Data.Seeding.DemoStore>() is { HoldsDemoCounty: true })
+                page = page.Replace("<main>", "<main><p class=\"demo\" id=\"demo-banner\">演示数据：清徐县、襄垣县的人员和地址都是虚构的，正式使用请换用空库并导入本县数据。</p>", StringComparison.Ordinal);
             if (PostForm().IsMatch(page))
             {
                 var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
@@ -61,6 +64,6 @@ public static partial class StaffHtml
         form.filter{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}
         th,.nowrap{white-space:nowrap}form.edit-slot,form.hours{display:flex;flex-wrap:wrap;gap:.3em;align-items:center;margin:0}
         input,select,textarea,button{font:inherit;padding:.35em .5em}button.primary{background:#c8161d;color:#fff;border:0;border-radius:4px}
-        .warn{color:#c8161d}.muted{color:#888}svg text{font-size:12px;fill:#333}img.photo{max-width:100%;max-height:320px;border-radius:6px}
+        .warn{color:#c8161d}.demo{background:#fff3cd;border:1px solid #e0c36a;border-radius:6px;padding:.5em .8em}.muted{color:#888}svg text{font-size:12px;fill:#333}img.photo{max-width:100%;max-height:320px;border-radius:6px}
         """;
 }

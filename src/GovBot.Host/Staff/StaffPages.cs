@@ -43,6 +43,7 @@ public static class StaffPages
         services.AddScoped<StaffCallers>();
         services.AddStaffAccess();
         services.AddSingleton<StaffLoginThrottle>();
+        services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>
         {

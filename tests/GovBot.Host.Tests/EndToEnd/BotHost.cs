@@ -68,6 +68,8 @@ public sealed class BotHost : IAsyncDisposable
             ["WeCom:PassiveReplyBudget"] = "00:00:03",
             ["WeCom:Outbox:PollInterval"] = "00:00:00.200",
             ["Emulator:Enabled"] = "false",
+            // Real mode with the demo county asked for on purpose: the tests talk to its people.
+            ["Data:SeedDemoCounty"] = "true",
             // The JSON staff endpoints' tests name their caller in the header, as an intranet script would.
             ["Staff:AllowStaffHeader"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
