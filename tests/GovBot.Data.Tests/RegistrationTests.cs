@@ -29,7 +29,8 @@ public sealed class RegistrationTests : IDisposable
     [Fact]
     public async Task Starting_the_host_migrates_and_seeds_the_default_file_under_the_content_root()
     {
-        using var host = BuildHost([]);
+        // The demo is asked for here; on its own the data layer loads none (the host decides: emulator mode only).
+        using var host = BuildHost(new() { ["Data:SeedDemoCounty"] = "true" });
         await host.StartAsync();
 
         Assert.True(File.Exists(Path.Combine(_store.Folder, "data", "govbot.db")));
@@ -46,6 +47,26 @@ public sealed class RegistrationTests : IDisposable
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         Assert.Equal(count, await CountPeopleAsync(host));
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_setting_the_store_starts_empty_and_a_demo_store_is_refused_where_the_host_says_so()
+    {
+        using (var host = BuildHost([]))
+        {
+            await host.StartAsync();
+            Assert.Equal(0, await CountPeopleAsync(host));
+            await host.StopAsync();
+        }
+        using (var demo = BuildHost(new() { ["Data:SeedDemoCounty"] = "true" }))
+        {
+            await demo.StartAsync();
+            Assert.True(demo.Services.GetRequiredService<DemoStore>().HoldsDemoCounty);
+            await demo.StopAsync();
+        }
+        using var real = BuildHost(new() { ["Data:RefuseDemoStore"] = "true" });
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => real.StartAsync());
+        Assert.Contains("Data:SeedDemoCounty=true", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
