@@ -32,7 +32,9 @@ public sealed class HostUnderTest : IAsyncDisposable
     public bool KeepData { get; set; } = true;
     public long WorkingSetBytes { get { _process.Refresh(); return _process.WorkingSet64; } }
 
-    public static async Task<HostUnderTest> StartAsync(string repoRoot, string apiBaseUrl, string secret, string? redis, CancellationToken ct)
+    /// <param name="settings">Environment settings that replace the load run's (e.g. a real-mode start without the demo).</param>
+    public static async Task<HostUnderTest> StartAsync(
+        string repoRoot, string apiBaseUrl, string secret, string? redis, CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
         var dataDir = Directory.CreateTempSubdirectory("govbot-load-").FullName;
@@ -69,6 +71,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         // A row a killed host had claimed waits for its lease to lapse; short here so the audit need not wait minutes.
         env["WeCom__Outbox__ClaimLease"] = "00:00:20";
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) env[key] = value;
 
         var host = new HostUnderTest(start, $"http://127.0.0.1:{port}", dataDir);
         try
