@@ -92,8 +92,9 @@ public sealed class DashboardQuery(GovBotDb db, TimeProvider time)
         var people = branches.Select(b => b.PersonId).Distinct().ToList();
         var points = await db.PointEntries.AsNoTracking().Where(e => e.Year == year && people.Contains(e.PersonId))
             .GroupBy(e => e.PersonId).Select(g => new { g.Key, Sum = g.Sum(e => e.Points) }).ToListAsync(ct);
+        var byPerson = points.ToDictionary(p => p.Key, p => p.Sum);
         return branches.GroupBy(b => b.Branch)
-            .Select(g => (g.Key, (double)points.Where(p => g.Any(b => b.PersonId == p.Key)).Sum(p => p.Sum)))
+            .Select(g => (g.Key, (double)g.Select(b => b.PersonId).Distinct().Sum(id => byPerson.GetValueOrDefault(id))))
             .OrderByDescending(x => x.Item2).Take(10).ToList();
     }
 
