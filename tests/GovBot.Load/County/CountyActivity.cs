@@ -67,9 +67,11 @@ public sealed class CountyActivity(int reports, int checkIns, int wishes, int se
         var members = residents.OrderBy(_ => random.Next()).Take(Math.Min(checkIns, residents.Count)).ToList();
         var year = now.ToOffset(TimeSpan.FromHours(8)).Year;
         var index = 0;
+        var approved = 0;
         foreach (var m in members)
         {
             var pending = index++ % 20 == 0;
+            if (!pending) approved++;
             db.CheckIns.Add(new CheckIn
             {
                 PersonId = m.Id, Name = m.Name, Kind = index % 3 == 0 ? PartyMemberKind.Retired : PartyMemberKind.InService,
@@ -100,7 +102,7 @@ public sealed class CountyActivity(int reports, int checkIns, int wishes, int se
         }
         await FlushAsync(db, ct);
         await transaction.CommitAsync(ct);
-        return $"报事 {reports}，双报到 {members.Count}，积分记录 {members.Count(m => true) * 10}，微心愿 {wishes}";
+        return $"报事 {reports}，双报到 {members.Count}，积分记录 {approved * 10}，微心愿 {wishes}";
     }
 
     private static async Task FlushAsync(GovBotDb db, CancellationToken ct)
