@@ -62,7 +62,7 @@ public static class ContactsPage
             .Select(g => new { g.Id, g.Name, Community = g.Community!.Name, g.WeComDepartmentId }).ToListAsync(ct);
         var placeOf = new Dictionary<long, string>();
         foreach (var c in communities.Where(c => c.WeComDepartmentId is not null)) placeOf[c.WeComDepartmentId!.Value] = "社区：" + c.Name;
-        foreach (var g in grids.Where(g => g.WeComDepartmentId is not null)) placeOf[g.WeComDepartmentId!.Value] = $"网格：{g.Community}·{g.Name}";
+        foreach (var g in grids.Where(g => g.WeComDepartmentId is not null)) placeOf[g.WeComDepartmentId!.Value] = $"网格：{g.Community}／{g.Name}";
 
         IReadOnlyList<WeComDepartment> departments;
         var html = new StringBuilder("<h2>部门对应</h2>");
@@ -78,7 +78,7 @@ public static class ContactsPage
         var options = new StringBuilder("<option value=\"\">不对应</option><optgroup label=\"社区\">");
         foreach (var c in communities) options.Append(CultureInfo.InvariantCulture, $"<option value=\"c{c.Id}\">{E(c.Name)}</option>");
         options.Append("</optgroup><optgroup label=\"网格\">");
-        foreach (var g in grids) options.Append(CultureInfo.InvariantCulture, $"<option value=\"g{g.Id}\">{E(g.Community)}·{E(g.Name)}</option>");
+        foreach (var g in grids) options.Append(CultureInfo.InvariantCulture, $"<option value=\"g{g.Id}\">{E(g.Community)}／{E(g.Name)}</option>");
         options.Append("</optgroup>");
 
         var names = departments.ToDictionary(d => d.Id, d => d.Name ?? "");
