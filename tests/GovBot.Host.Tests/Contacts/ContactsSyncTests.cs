@@ -188,6 +188,50 @@ public sealed class ContactsSyncTests
         Assert.DoesNotContain("/staff/contacts", await staff.GetStringAsync("/staff/lists"));
     }
 
+    [Fact]
+    public async Task The_position_decides_who_is_secretary_and_a_disabled_account_stays_staff()
+    {
+        await using var host = await StaffHost.StartAsync();
+        FillBook(host.StandIn);
+        await MapAsync(host);
+        host.StandIn.Directory.SetMember(new StandInMember("liuming", "刘明", [CommunityDepartment], null, "社区党委副书记"));
+        // 李红梅's position changes; 赵晓燕's account is disabled (status 2), which is not leaving.
+        host.StandIn.Directory.SetMember(new StandInMember(DemoUsers.Secretary, "李红梅", [CommunityDepartment], "13803510001", "社区主任"));
+        host.StandIn.Directory.SetMember(new StandInMember(DemoUsers.Staff, "赵晓燕", [CommunityDepartment], "13803510002", "社区党委书记", Status: 2));
+        var admin = await host.AdminAsync();
+
+        var page = await SyncAsync(admin);
+        Assert.Contains("新增 <b id=\"added\">1</b> 人，变更 <b id=\"changed\">2</b> 人，离开 <b id=\"left\">0</b> 人", page);
+        var liuming = await PersonAsync(host, "liuming");
+        Assert.True(liuming.Has(Roles.Staff));
+        Assert.False(liuming.Has(Roles.Secretary));
+        Assert.False((await PersonAsync(host, DemoUsers.Secretary)).Has(Roles.Secretary));
+        var zhao = await PersonAsync(host, DemoUsers.Staff);
+        Assert.True(zhao.Has(Roles.Secretary));
+        Assert.Null(zhao.LeftAt);
+        // The new staff member signs in to the pages of 清泉湖社区 at once.
+        var (client, signedIn) = await host.WeComSignInAsync("liuming");
+        signedIn.Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/services")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sync_is_scheduled_daily_and_asks_WeCom_nothing_while_no_department_is_mapped()
+    {
+        await using var host = await StaffHost.StartAsync();
+        FillBook(host.StandIn);
+        var scheduler = await host.Bot.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("contacts-sync", "contacts"));
+        Assert.Equal("0 30 2 * * ?", Assert.IsAssignableFrom<Quartz.ICronTrigger>(trigger).CronExpressionString);
+
+        await scheduler.TriggerJob(ContactsScheduleSetup.Job);
+        var last = host.Bot.Services.GetRequiredService<ContactsLastRun>();
+        await BotHost.EventuallyAsync(() => Task.FromResult(last.Last is { Kind: ContactsOutcomeKind.NotMapped }),
+            because: "The scheduled sync did not run.");
+        Assert.Equal(0, host.StandIn.DirectoryCalls);
+        Assert.Equal(0, await ImportRecordsAsync(host));
+    }
+
     private static Task<string> StaffStateAsync(StaffHost host) => host.Bot.WithDbAsync(async db =>
     {
         var people = await db.People.AsNoTracking().OrderBy(p => p.Id)
