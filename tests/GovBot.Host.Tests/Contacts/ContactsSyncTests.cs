@@ -96,6 +96,9 @@ public sealed class ContactsSyncTests
         // The cookie he still holds opens nothing any more.
         using var refused = await workerPages.GetAsync("/staff");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // Nor can he sign in again through WeCom.
+        var (_, again) = await host.WeComSignInAsync(DemoUsers.GridWorker);
+        using (again) Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
     }
 
     [Fact]
