@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Host;
 using GovBot.Host.CheckIns;
+using GovBot.Host.Contacts;
 using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
@@ -52,6 +53,7 @@ builder.AddOpen311();
 builder.AddWeComEmulator();
 builder.AddGovBotHealth();
 builder.AddStaffPages();
+builder.AddContactsSync();
 builder.AddStaffWebProtections();
 builder.AddNluApi();
 

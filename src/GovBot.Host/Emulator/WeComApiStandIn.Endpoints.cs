@@ -14,6 +14,7 @@ public sealed partial class WeComApiStandIn
         app.MapPost("/cgi-bin/message/update_template_card", UpdateTemplateCardAsync);
         app.MapGet("/cgi-bin/media/get", GetMediaAsync);
         MapOAuthEndpoints(app);
+        MapDirectoryEndpoints(app);
     }
 
     private Task GetTokenAsync(HttpContext ctx)

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace GovBot.Host.Emulator;
 
 /// <summary>
-/// A stand-in for WeCom's server API on loopback: gettoken, message/send, message/update_template_card
-/// and media/get, checking requests as WeCom does. It records every accepted call, streams them to
+/// A stand-in for WeCom's server API on loopback: gettoken, message/send, message/update_template_card,
+/// media/get and the address book (通讯录), checking requests as WeCom does. It records every accepted call, streams them to
 /// watchers, and serves planned faults. Used by tests, the emulator mode and load tests.
 /// </summary>
 public sealed partial class WeComApiStandIn : IAsyncDisposable

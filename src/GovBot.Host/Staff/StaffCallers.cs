@@ -36,7 +36,8 @@ public sealed class StaffCallers(GovBotDb db)
 
     public async Task<StaffScope?> ScopeOfAsync(Person person, CancellationToken ct)
     {
-        if ((person.Roles & StaffRoles) == 0) return null;
+        // Someone who left the staff (address-book sync) is refused even if a role was left behind by hand.
+        if ((person.Roles & StaffRoles) == 0 || person.LeftAt is not null) return null;
         if (person.Has(Roles.CountyAdmin)) return new StaffScope(person, true, null, []);
         if ((person.Roles & (Roles.Staff | Roles.Secretary)) != 0 && person.CommunityId is { } community)
             return new StaffScope(person, false, community, []);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovBot.Host.Contacts;
 using GovBot.Host.Emulator;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,8 @@ public static class StaffPages
         community.MapStaffWishes();
         community.MapStaffPoints();
         community.MapStaffServices();
+        // The address-book sync narrows itself to county admins.
+        pages.MapContactsSync();
         // A resident's rights (PIPL): the API's own filter narrows it to county admins and the person's own secretary.
         app.MapPersonalDataApi().RequireAuthorization(StaffAccess.AnyStaff);
         return app;

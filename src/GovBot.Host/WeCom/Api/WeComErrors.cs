@@ -38,6 +38,12 @@ public static class WeComErrors
     public const int ApiTooFrequent = 45011;
     public const int ApiConcurrencyLimit = 45033;
     public const int AllRecipientsInvalid = 81013;
+    /// <summary>user/get: no member with this userid (deleted, or never was).</summary>
+    public const int UserNotFound = 60111;
+    /// <summary>department/list, user/simplelist: no such department.</summary>
+    public const int InvalidDepartment = 60123;
+    /// <summary>The app may not read this department or member: outside its 可见范围.</summary>
+    public const int NoPrivilege = 60011;
 
     public static WeComErrorKind Classify(int errcode) => errcode switch
     {

@@ -1,0 +1,53 @@
+using GovBot.Host.WeCom.Api;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace GovBot.Host.Contacts;
+
+/// <summary>The address-book sync (通讯录同步): the WeCom directory client, the sync, its schedule and its staff page.</summary>
+public static class ContactsRegistration
+{
+    /// <summary>Call after AddGovBotData, AddWeComOutbound, AddReminders (the Quartz scheduler) and AddWeComEmulator.</summary>
+    public static IHostApplicationBuilder AddContactsSync(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ContactsOptions>()
+            .Bind(builder.Configuration.GetSection(ContactsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => IsCron(o.Cron), "Contacts:Cron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddHttpClient<IWeComDirectory, WeComDirectoryClient>((sp, http) =>
+        {
+            var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
+            http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+            http.Timeout = options.ApiTimeout;
+        });
+        services.AddScoped<DirectoryReader>();
+        services.AddScoped<ContactsSync>();
+        services.AddSingleton<ContactsLastRun>();
+        services.AddScoped<ContactsSyncJob>();
+        services.AddHostedService<ContactsEmulatorBook>();
+        services.AddHostedService<ContactsScheduleSetup>();
+        return builder;
+    }
+
+    private static bool IsCron(string expression)
+    {
+        try
+        {
+            _ = new CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The county admin's page; call from the staff pages' mapping, so it shares their form guard.</summary>
+    public static IEndpointRouteBuilder MapContactsSync(this IEndpointRouteBuilder pages)
+    {
+        pages.MapContactsPage();
+        return pages;
+    }
+}
