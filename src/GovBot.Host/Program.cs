@@ -11,6 +11,7 @@ using GovBot.Host.Reminders;
 using GovBot.Host.Reports;
 using GovBot.Host.Services;
 using GovBot.Host.Staff;
+using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Callback;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Ai;
@@ -52,6 +53,7 @@ builder.AddOpen311();
 builder.AddWeComEmulator();
 builder.AddGovBotHealth();
 builder.AddStaffPages();
+builder.AddCountyStructure();
 builder.AddStaffWebProtections();
 builder.AddNluApi();
 

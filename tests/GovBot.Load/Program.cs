@@ -1,5 +1,19 @@
 using GovBot.Load;
 
+// "county-workbook --out FILE [--scale 1.0] [--time]": a generated county workbook, and how long importing it takes.
+if (args is ["county-workbook", .. var rest])
+{
+    try
+    {
+        return await CountyWorkbookCommand.RunAsync(rest);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+}
+
 LoadOptions options;
 try
 {
