@@ -121,6 +121,29 @@ public sealed class StructureImportTests
     }
 
     [Fact]
+    public async Task A_store_changed_after_the_preview_is_not_written_blind_and_a_new_preview_applies()
+    {
+        await using var s = await StructureSession.StartAsync();
+        var rows = StructureSession.TemplateRows();
+        await s.ImportAsync(StructureSession.Workbook(rows));
+        rows["社区"][0][5] = "0355-2222222";
+        var (_, preview) = await s.UploadAsync(("县域结构.xlsx", StructureSession.Workbook(rows)));
+        Assert.Contains("电话：0355-1234567 → 0355-2222222", preview);
+
+        // Someone else changes the same community between the preview and the confirmation.
+        await s.Host.Bot.WithDbAsync(async db => await db.Communities.ExecuteUpdateAsync(u => u.SetProperty(c => c.Phone, "0355-3333333")));
+        var (status, refused) = await s.ApplyAsync(preview);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("预览之后系统里的数据有了变化", refused);
+        Assert.Equal("0355-3333333", await s.Host.Bot.WithDbAsync(db => db.Communities.Select(c => c.Phone).SingleAsync()));
+
+        var (_, fresh) = await s.UploadAsync(("县域结构.xlsx", StructureSession.Workbook(rows)));
+        Assert.Contains("电话：0355-3333333 → 0355-2222222", fresh);
+        Assert.Equal(HttpStatusCode.OK, (await s.ApplyAsync(fresh)).Status);
+        Assert.Equal("0355-2222222", await s.Host.Bot.WithDbAsync(db => db.Communities.Select(c => c.Phone).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_workbook_is_refused_in_Chinese()
     {
         await using var s = await StructureSession.StartAsync();
