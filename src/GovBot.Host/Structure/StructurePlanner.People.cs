@@ -15,6 +15,8 @@ internal sealed partial class StructurePlanner
     /// <summary>People this import adds, and those whose community the 人员 sheet set (the 居民 sheet leaves it).</summary>
     private readonly HashSet<Person> _addedPeople = [];
     private readonly HashSet<Person> _staffCommunity = [];
+    /// <summary>Name and phone each person has on the 人员 sheet: the 居民 sheet must agree, or every import would flip them.</summary>
+    private readonly Dictionary<string, (int Row, string Name, string? Phone)> _staffRows = new(StringComparer.Ordinal);
 
     private void Staff()
     {
@@ -35,6 +37,7 @@ internal sealed partial class StructurePlanner
             if ((roles & (Roles.Staff | Roles.Secretary)) != 0 && r.Get("社区编码").Length == 0) r.Why.Add("社区工作者和社区书记要填社区编码");
             if (Refused(r)) continue;
 
+            _staffRows[userId] = (r.Row.Number, name, phone);
             var x = PersonOf(userId, name, Roles.None);
             var c = Change(r, $"{userId} {name}", _addedPeople.Contains(x));
             Diff(c, "姓名", x.Name, name);
@@ -101,6 +104,8 @@ internal sealed partial class StructurePlanner
             if (compound is not null && number is { } n && !_store.Buildings.TryGetValue((compound, n), out building))
                 r.Why.Add($"{compound.Name}没有 {n} 号楼（楼栋表和系统里都没有）");
             if (unit.Length > 20 || room.Length > 20) r.Why.Add("单元或房号太长");
+            if (_staffRows.TryGetValue(userId, out var staff) && (staff.Name != name || (phone is not null && staff.Phone is not null && staff.Phone != phone)))
+                r.Why.Add($"姓名或手机与人员表第 {staff.Row} 行不一致");
             if (Refused(r)) continue;
 
             var x = PersonOf(userId, name, Roles.Resident);

@@ -71,6 +71,7 @@ public sealed class StructureImportTests
         rows["人员"].Add(["zhaomin", "赵敏", "13800000009", "网格长", "SQ001", ""]);                    // row 4
         rows["服务站点"].Add(["ZD002", "暖新驿站", "暖新驿站", "SQ001", "", "幸福路", "", "17:30-08:30", "每天", ""]); // row 3
         rows["居民"].Add(["", "无账号", "", "XQ001", "1", "", ""]);                                      // row 3
+        rows["居民"].Add(["zhangwei", "张 伟", "", "XQ001", "1", "", ""]);                               // row 4
         var (status, preview) = await s.UploadAsync(("有错的表.xlsx", StructureSession.Workbook(rows)));
         Assert.Equal(HttpStatusCode.OK, status);
 
@@ -81,6 +82,7 @@ public sealed class StructureImportTests
         Assert.Contains("<td>人员</td><td>第 4 行</td><td>不认识的角色「网格长」", preview);
         Assert.Contains("<td>服务站点</td><td>第 3 行</td><td>开放时间「17:30-08:30」看不懂", preview);
         Assert.Contains("<td>居民</td><td>第 3 行</td><td>缺少企业微信账号。</td>", preview);
+        Assert.Contains("<td>居民</td><td>第 4 行</td><td>姓名或手机与人员表第 2 行不一致。</td>", preview);
         Assert.Contains("整个表格暂不导入", preview);
         Assert.DoesNotContain("id=\"apply\"", preview);
 
@@ -151,5 +153,8 @@ public sealed class StructureImportTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("「照片.png」：这个文件不是 Excel 工作簿（.xlsx），也不是 CSV 表格", html);
         Assert.DoesNotContain("id=\"apply\"", html);
+
+        var (_, noCode) = await s.UploadAsync(("社区.csv", System.Text.Encoding.UTF8.GetBytes("社区名称,县,镇（街道）\r\n古韵社区,襄垣县,古韵街道\r\n")));
+        Assert.Contains("<td>社区</td><td>第 1 行</td><td>缺少「社区编码」这一列。</td>", noCode);
     }
 }
