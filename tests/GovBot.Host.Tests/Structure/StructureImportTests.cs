@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using GovBot.Data.People;
 using GovBot.Data.Structure;
+using GovBot.Host.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.Structure;
@@ -153,6 +154,12 @@ public sealed class StructureImportTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("「照片.png」：这个文件不是 Excel 工作簿（.xlsx），也不是 CSV 表格", html);
         Assert.DoesNotContain("id=\"apply\"", html);
+
+        var big = new byte[CountyWorkbookReader.MaxBytes + 1000];
+        big[0] = 0x50; big[1] = 0x4B; big[2] = 0x03; big[3] = 0x04;
+        var (tooBig, bigHtml) = await s.UploadAsync(("全县.xlsx", big));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig);
+        Assert.Contains("超过 20MB", bigHtml);
 
         var (_, noCode) = await s.UploadAsync(("社区.csv", System.Text.Encoding.UTF8.GetBytes("社区名称,县,镇（街道）\r\n古韵社区,襄垣县,古韵街道\r\n")));
         Assert.Contains("<td>社区</td><td>第 1 行</td><td>缺少「社区编码」这一列。</td>", noCode);
