@@ -54,7 +54,8 @@ public static class CountyWorkbookReader
                 Take(sheet.Trim(), MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX), book);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        // Whatever the parser throws on bytes that only look like a zip, the staff member is told it is not a workbook.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             book.Problems.Add(new Refusal("", 0, $"「{file.Name}」：{NotWorkbook}"));
         }
@@ -76,7 +77,7 @@ public static class CountyWorkbookReader
             using var stream = new MemoryStream(file.Bytes, writable: false);
             Take(sheet, MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.CSV, configuration: config), book);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             book.Problems.Add(new Refusal(sheet, 0, $"「{file.Name}」：{NotWorkbook}"));
         }
@@ -98,8 +99,13 @@ public static class CountyWorkbookReader
             book.Ignored.Add(sheetName);
             return;
         }
+        if (book.Sheets.ContainsKey(spec.Name))
+        {
+            book.Problems.Add(new Refusal(spec.Name, 0, $"「{spec.Name}」表上传了两次（工作簿里的表和同名 CSV 只能留一个）。"));
+            return;
+        }
         Dictionary<string, string>? columns = null; // column letter → bare column name
-        var taken = book.Sheets.TryGetValue(spec.Name, out var list) ? list : book.Sheets[spec.Name] = [];
+        var taken = book.Sheets[spec.Name] = [];
         var number = 0;
         foreach (IDictionary<string, object?> row in rows)
         {

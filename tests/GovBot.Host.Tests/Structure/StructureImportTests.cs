@@ -155,6 +155,9 @@ public sealed class StructureImportTests
         Assert.Contains("「照片.png」：这个文件不是 Excel 工作簿（.xlsx），也不是 CSV 表格", html);
         Assert.DoesNotContain("id=\"apply\"", html);
 
+        var (_, broken) = await s.UploadAsync(("坏了的.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9]));
+        Assert.Contains("「坏了的.xlsx」：这个文件不是 Excel 工作簿", broken);
+
         var big = new byte[CountyWorkbookReader.MaxBytes + 1000];
         big[0] = 0x50; big[1] = 0x4B; big[2] = 0x03; big[3] = 0x04;
         var (tooBig, bigHtml) = await s.UploadAsync(("全县.xlsx", big));
