@@ -29,8 +29,9 @@ public sealed class StaffFormGuard(IAntiforgery antiforgery, IOptions<StaffOptio
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException || (e is IOException && !http.RequestAborted.IsCancellationRequested))
         {
-            return Refusal(e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                "提交的表单看不懂，请回到页面重新提交。");
+            return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                ? Refusal(StatusCodes.Status413PayloadTooLarge, "提交的内容太大（上传的表格不超过 20MB），请缩小后重新提交。")
+                : Refusal(StatusCodes.Status400BadRequest, "提交的表单看不懂，请回到页面重新提交。");
         }
     }
 

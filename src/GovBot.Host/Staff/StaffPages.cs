@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovBot.Host.Contacts;
 using GovBot.Host.Emulator;
+using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,8 @@ public static class StaffPages
         pages.MapStaffReports();
         pages.MapStaffReminders();
         pages.MapGet("/staff/lists", StaffListsPage.Show);
+        // The county's structure and staff from a workbook: county admins only (narrowed where it is mapped).
+        pages.MapCountyStructure();
         // Lists kept per community: not for grid workers, who handle these in WeCom.
         var community = pages.MapGroup("").RequireAuthorization(StaffAccess.Community);
         community.MapStaffCheckIns();
