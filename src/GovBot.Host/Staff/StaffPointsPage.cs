@@ -28,7 +28,10 @@ public static class StaffPointsPage
         await ledger.CatchUpAsync(ct);
         var year = PointsCalendar.YearOf(time.GetUtcNow());
         var community = scope.CommunityId;
-        var totals = await TotalsAsync(db, community, year, ct);
+        // The page ranks the top of the county (thousands of members checked in); the export has everyone.
+        var totalsQuery = Totals(db, community, year);
+        var members = await totalsQuery.CountAsync(ct);
+        var totals = await totalsQuery.OrderByDescending(t => t.Sum).ThenBy(t => t.WeComUserId).Take(ShownTotals).ToListAsync(ct);
         var lines = await Ledger(db, community).Take(50).ToListAsync(ct);
         var items = await db.PointItems.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
 
@@ -41,9 +44,9 @@ public static class StaffPointsPage
             <label>项目 <select name="item">{string.Concat(items.Select(i => $"<option{(i.Name == "其他" ? " selected" : "")}>{E(i.Name)}</option>"))}</select></label>
             <label>原因 <input name="reason" id="reason" required minlength="2" maxlength="200"></label>
             <input type="hidden" name="requestId" value="{Guid.NewGuid():N}"><button class="primary" id="adjust">调整</button></form>
-            <div class="panel"><h2>{year}年积分 <a id="export-totals" href="/staff/points/totals.csv">导出表格</a></h2><table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
+            <div class="panel"><h2>{year}年积分 <a id="export-totals" href="/staff/points/totals.csv">导出表格</a></h2>{(members > ShownTotals ? $"<p class=\"muted\" id=\"totals-note\">共 {members} 名党员，这里列出积分最高的 {ShownTotals} 名，全部名单请导出表格。</p>" : "")}<table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
             """);
-        foreach (var t in totals.OrderByDescending(t => t.Sum))
+        foreach (var t in totals)
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.WeComUserId)}</td><td>{t.Sum}</td></tr>");
         body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录 <a id=\"export-ledger\" href=\"/staff/points/ledger.csv\">导出全部记录</a></h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
         foreach (var e in lines)
@@ -52,21 +55,32 @@ public static class StaffPointsPage
         return Page("红色积分", scope, body.ToString());
     }
 
-    private sealed record Total(string Name, string WeComUserId, string? Community, int Base, int Extra, int Reward)
+    private const int ShownTotals = 200;
+
+    private sealed class Total
     {
-        public int Sum => Base + Extra + Reward;
+        public required string Name { get; init; }
+        public required string WeComUserId { get; init; }
+        public string? Community { get; init; }
+        public int Base { get; init; }
+        public int Extra { get; init; }
+        public int Reward { get; init; }
+        public int Sum { get; init; }
     }
 
-    /// <summary>This year's points of each member in scope, by dimension.</summary>
-    private static async Task<List<Total>> TotalsAsync(GovBotDb db, int? community, int year, CancellationToken ct) =>
-        await db.PointEntries.AsNoTracking()
+    /// <summary>This year's points of each member in scope, by dimension, summed in the store.</summary>
+    private static IQueryable<Total> Totals(GovBotDb db, int? community, int year) =>
+        db.PointEntries.AsNoTracking()
             .Where(e => e.Year == year && (community == null || e.Person!.CommunityId == community))
             .GroupBy(e => new { e.PersonId, e.Person!.Name, e.Person.WeComUserId, Community = e.Person.Community!.Name })
-            .Select(g => new Total(g.Key.Name, g.Key.WeComUserId, g.Key.Community,
-                g.Sum(e => e.Dimension == PointDimension.Base ? e.Points : 0),
-                g.Sum(e => e.Dimension == PointDimension.Extra ? e.Points : 0),
-                g.Sum(e => e.Dimension == PointDimension.Reward ? e.Points : 0)))
-            .ToListAsync(ct);
+            .Select(g => new Total
+            {
+                Name = g.Key.Name, WeComUserId = g.Key.WeComUserId, Community = g.Key.Community,
+                Base = g.Sum(e => e.Dimension == PointDimension.Base ? e.Points : 0),
+                Extra = g.Sum(e => e.Dimension == PointDimension.Extra ? e.Points : 0),
+                Reward = g.Sum(e => e.Dimension == PointDimension.Reward ? e.Points : 0),
+                Sum = g.Sum(e => e.Points),
+            });
 
     /// <summary>The ledger lines of the members in scope, newest first.</summary>
     private static IQueryable<PointEntry> Ledger(GovBotDb db, int? community) =>
@@ -80,9 +94,9 @@ public static class StaffPointsPage
         if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
         await ledger.CatchUpAsync(ct);
         var year = PointsCalendar.YearOf(time.GetUtcNow());
-        var totals = await TotalsAsync(db, scope.CommunityId, year, ct);
+        var totals = await Totals(db, scope.CommunityId, year).OrderByDescending(t => t.Sum).ThenBy(t => t.WeComUserId).ToListAsync(ct);
         return StaffExport.File($"points-{year}", ["党员", "账号", "社区", "基础分", "附加分", "奖励分", "合计"],
-            totals.OrderByDescending(t => t.Sum).Select(t => new[]
+            totals.Select(t => new[]
             {
                 t.Name, t.WeComUserId, t.Community, StaffExport.Number(t.Base), StaffExport.Number(t.Extra), StaffExport.Number(t.Reward), StaffExport.Number(t.Sum),
             }), time);
