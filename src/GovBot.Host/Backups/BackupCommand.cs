@@ -26,22 +26,28 @@ public static class BackupCommand
             {
                 var directory = options.TryGetValue("--out", out var o) ? Path.GetFullPath(o) : backup.DirectoryFor(store, builder.Environment.ContentRootPath);
                 var copy = await StoreBackup.CopyAsync(store, directory, DateTimeOffset.UtcNow, CancellationToken.None);
-                await output.WriteLineAsync($"backup {copy.Path}: {copy.Bytes / 1024.0 / 1024:0.0} MiB in {copy.Took.TotalSeconds:0.0} s, quick_check ok, {StoreCopyCheck.ExpectedTables.Count} tables");
+                await output.WriteLineAsync($"已备份：{copy.Path}（{copy.Bytes / 1024.0 / 1024:0.0} MB，用时 {copy.Took.TotalSeconds:0.0} 秒，检查通过：quick_check ok，{StoreCopyCheck.ExpectedTables.Count} 张表齐全）");
                 return 0;
             }
             if (!options.TryGetValue("", out var from))
             {
-                await error.WriteLineAsync("usage: restore <backup file> [--to <store file>]");
+                await error.WriteLineAsync("用法：restore <备份文件> [--to <数据库文件>]");
                 return 2;
             }
             var target = options.TryGetValue("--to", out var to) ? to : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store).DataSource;
             var done = StoreRestore.Run(from, target, DateTimeOffset.UtcNow);
-            await output.WriteLineAsync($"restored {Path.GetFullPath(from)} to {done.Store}" + (done.ReplacedKeptAt is { } aside ? $"; the replaced store is kept as {aside}" : ""));
+            await output.WriteLineAsync($"已恢复：{Path.GetFullPath(from)} → {done.Store}" + (done.ReplacedKeptAt is { } aside ? $"；原来的数据库保留为 {aside}" : ""));
             return 0;
         }
         catch (Exception ex) when (ex is StoreCopyException or StoreInUseException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            await error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
+            var what = args[0] == "backup" ? "备份" : "恢复";
+            await error.WriteLineAsync(ex switch
+            {
+                StoreInUseException => $"{what}失败：数据库正被其他程序打开，请先停掉主机再恢复。（{ex.Message}）",
+                StoreCopyException => $"{what}失败：备份文件检查不通过，什么都没有改动。（{ex.Message}）",
+                _ => $"{what}失败：{ex.Message}",
+            });
             return 1;
         }
     }

@@ -59,7 +59,7 @@ public sealed class BackupTests : IDisposable
 
             var (code, output, error) = await RunAsync("backup", "--out", _folder, "--ConnectionStrings:GovBot", StoreOf(bot.DataDir));
             Assert.True(code == 0, error);
-            Assert.StartsWith("backup ", output, StringComparison.Ordinal);
+            Assert.StartsWith("已备份：", output, StringComparison.Ordinal);
             Assert.Contains("quick_check ok", output, StringComparison.Ordinal);
             backup = Assert.Single(StoreBackup.List(_folder));
             Assert.Matches(@"govbot-\d{8}-\d{6}\.db$", backup);
@@ -73,14 +73,14 @@ public sealed class BackupTests : IDisposable
             // The live store is in use: restore refuses to replace it and leaves it alone.
             var refused = await RunAsync("restore", backup, "--to", Path.Combine(bot.DataDir, "govbot.db"));
             Assert.Equal(1, refused.Code);
-            Assert.Contains("in another process", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("请先停掉主机", refused.Error, StringComparison.Ordinal);
             Assert.True(await bot.WithDbAsync(db => db.Reports.CountAsync()) > before.Count);
         }
 
         var restoredDir = Directory.CreateTempSubdirectory("govbot-restored-").FullName;
         var restore = await RunAsync("restore", backup, "--to", Path.Combine(restoredDir, "govbot.db"));
         Assert.True(restore.Code == 0, restore.Error);
-        Assert.StartsWith("restored ", restore.Output, StringComparison.Ordinal);
+        Assert.StartsWith("已恢复：", restore.Output, StringComparison.Ordinal);
 
         await using var fresh = await BotHost.StartAsync(dataDir: restoredDir);
         using var health = await fresh.Http.GetAsync("/healthz");
@@ -145,7 +145,7 @@ public sealed class BackupTests : IDisposable
         var before = await File.ReadAllBytesAsync(store);
         var refused = await RunAsync("restore", copy, "--to", store);
         Assert.Equal(1, refused.Code);
-        Assert.StartsWith("restore failed", refused.Error, StringComparison.Ordinal);
+        Assert.StartsWith("恢复失败：备份文件检查不通过", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(store));
         Assert.Equal(["live.db"], Directory.GetFiles(_folder, "live*").Select(Path.GetFileName));
     }
