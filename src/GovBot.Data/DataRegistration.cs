@@ -70,7 +70,7 @@ public static class DataRegistration
     /// because SQLite creates the file but never the directory, and the working directory of a service
     /// is not where its content lives.
     /// </summary>
-    internal static string ResolveConnectionString(string? configured, string contentRoot)
+    public static string ResolveConnectionString(string? configured, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
         var source = csb.DataSource;

@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Host;
+using GovBot.Host.Backups;
 using GovBot.Host.CheckIns;
 using GovBot.Host.Contacts;
 using GovBot.Host.Emulator;
@@ -29,6 +30,9 @@ using GovBot.Skills.WorkerDesk;
 // "hash-password": reads a password from standard input and prints the hash for Staff:BootstrapAdmin:PasswordHash.
 if (args is ["hash-password", ..]) return StaffPasswordCommand.Run(Console.In, Console.Out, Console.Error);
 
+// "backup [--out <dir>]" and "restore <backup> [--to <store>]": copy the store while the host runs, put a copy back while it is stopped (docs/backups.md).
+if (BackupCommand.Matches(args)) return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
+
 // "chat --user <id>": the same host, with a chat on the terminal instead of waiting for a browser.
 var chat = TerminalChat.FromArgs(args);
 var builder = WebApplication.CreateBuilder(chat?.HostArgs ?? args);
@@ -49,6 +53,7 @@ builder.AddWeComOutbound();
 builder.AddReportBackgroundWork();
 builder.AddReminders();
 builder.AddPersonalData();
+builder.AddStoreBackups();
 builder.AddWeComCallback();
 builder.AddOpen311();
 builder.AddWeComEmulator();

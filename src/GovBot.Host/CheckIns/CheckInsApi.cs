@@ -3,6 +3,7 @@ using GovBot.Data;
 using GovBot.Data.CheckIns;
 using GovBot.Data.People;
 using GovBot.Host.Staff;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.CheckIns;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace GovBot.Host.CheckIns;
 /// <list type="bullet">
 /// <item>GET /api/checkins — JSON list; filters status (pending/approved/returned/closed or 待审核/已通过/已退回/已关闭),
 /// kind (inService/retired/mobile or 在职/退休/流动), unitId, unit (part of the unit name). Phones are masked.</item>
-/// <item>GET /api/checkins/export.csv — the same list as CSV, UTF-8 with BOM and Chinese headers, full phones.</item>
+/// <item>GET /api/checkins/export.csv and export.xlsx — the same list as CSV (UTF-8 with BOM) or Excel, Chinese headers, full phones.</item>
 /// <item>GET /api/checkins/counts — open check-ins per kind and status.</item>
 /// <item>POST /api/checkins/import[?dryRun=true] — a roster CSV in the export's columns; the report lists the rows that do not fit.</item>
 /// <item>POST /api/checkins/{id}/approve and POST /api/checkins/{id}/return with <c>{"reason": "…"}</c> — the card's 通过/退回,
@@ -50,7 +51,7 @@ public static class CheckInsApi
     {
         var group = app.MapGroup("/api/checkins").RequireAuthorization(StaffAccess.Community);
         group.MapGet("/", ListAsync);
-        group.MapGet("/export.csv", ExportAsync);
+        group.MapGet("/export." + StaffExport.Format, ExportAsync);
         group.MapGet("/counts", CountsAsync);
         group.MapPost("/import", ImportAsync);
         group.MapPost("/{id:int}/approve", ApproveAsync);
@@ -90,13 +91,13 @@ public static class CheckInsApi
     }
 
     private static async Task<IResult> ExportAsync(
-        HttpContext http, GovBotDb db, CheckInRoster roster, int? communityId, string? status, string? kind, int? unitId, string? unit, CancellationToken ct)
+        HttpContext http, GovBotDb db, CheckInRoster roster, TimeProvider time, string format, int? communityId, string? status, string? kind, int? unitId, string? unit, CancellationToken ct)
     {
         var (caller, refusal) = await AuthorizeAsync(http, db, communityId, ct);
         if (caller is null) return refusal!;
         if (Filter(caller, status, kind, unitId, unit) is not { } filter) return BadFilter();
         var rows = await roster.ListAsync(filter, ct);
-        return Results.File(CheckInRoster.ToCsv(rows), CsvContentType, $"checkins-{DateTime.UtcNow:yyyyMMdd}.csv");
+        return StaffExport.File(CheckInRoster.ToSheet(rows), "checkins", format, time);
     }
 
     private static async Task<IResult> CountsAsync(HttpContext http, GovBotDb db, CheckInRoster roster, int? communityId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Host.Backups;
 using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using Microsoft.Data.Sqlite;
@@ -20,7 +21,8 @@ public static class ReminderHostingExtensions
     {
         builder.AddGovBotReminders();
         var services = builder.Services;
-        services.AddSingleton(sp => ReminderKinds.Standard(sp.GetRequiredService<IOptions<ReportOptions>>().Value.DeadlineSweepInterval));
+        services.AddSingleton(sp => ReminderKinds.Standard(sp.GetRequiredService<IOptions<ReportOptions>>().Value.DeadlineSweepInterval)
+            .AddStoreBackup(sp));
         services.AddScoped<ReminderJob>();
 
         services.AddQuartz(q =>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.CheckIns;
+using GovBot.Data;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.CheckIns;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
@@ -28,7 +29,7 @@ public static class StaffCheckInPages
         var pending = await roster.ListAsync(new RosterFilter(scope.CommunityId, CheckInStatus.Pending), ct);
         var body = new StringBuilder();
         if (error is not null) body.Append($"<p class=\"warn\" id=\"error\">{E(error)}</p>");
-        body.Append("<p><a href=\"/api/checkins/export.csv\">导出全部报到（表格）</a></p><div class=\"panel\"><table id=\"checkins\"><tr><th>姓名</th><th>类型</th><th>住址</th><th>单位或组织</th><th>电话</th><th>办理</th></tr>");
+        body.Append("<p>" + StaffExport.Links("/api/checkins/export", "export", label: "导出全部报到（表格）") + "</p><div class=\"panel\"><table id=\"checkins\"><tr><th>姓名</th><th>类型</th><th>住址</th><th>单位或组织</th><th>电话</th><th>办理</th></tr>");
         foreach (var c in pending)
         {
             var newUnit = await checkIns.CloseUnitsAsync(c, ct) is { } close ? $"<br><span class=\"warn new-unit\">{E(CheckInWording.NewUnitNote(close))}</span>" : "";

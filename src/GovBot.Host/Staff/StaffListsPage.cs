@@ -1,3 +1,4 @@
+using GovBot.Host.Staff.Exports;
 using static GovBot.Host.Staff.StaffHtml;
 
 namespace GovBot.Host.Staff;
@@ -14,8 +15,8 @@ public static class StaffListsPage
             : "";
         return Page("其他", scope, $$"""
             <div class="panel"><ul>
-            <li>双报到：<a href="/api/checkins?status=pending">待审核</a>　<a href="/api/checkins">全部</a>　<a href="/api/checkins/export.csv">导出表格</a>　<a href="/api/checkins/counts">按类型统计</a></li>
-            <li>志愿服务：<a href="/staff/services">活动、时段和志愿任务</a>　<a href="/staff/services/slots.csv">导出预约表格</a></li>
+            <li>双报到：<a href="/api/checkins?status=pending">待审核</a>　<a href="/api/checkins">全部</a>　{{StaffExport.Links("/api/checkins/export", "export-checkins")}}　<a href="/api/checkins/counts">按类型统计</a></li>
+            <li>志愿服务：<a href="/staff/services">活动、时段和志愿任务</a>　{{StaffExport.Links("/staff/services/slots", "export-slots", label: "导出预约表格")}}</li>
             <li>红色积分：<a href="/api/points/items">积分项目</a>（某人的积分明细：/api/points/企业微信账号）</li>
             {{structure}}</ul><p class="muted">这些名单用同一个登录，只显示您负责范围内的内容。</p></div>
             """);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Points;
+using GovBot.Data;
 using GovBot.Host.Points;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.Points;
+using GovBot.Skills.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
 
@@ -16,8 +18,8 @@ public static class StaffPointsPage
     public static void MapStaffPoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/points", ShowAsync);
-        app.MapGet("/staff/points/totals.csv", TotalsCsvAsync);
-        app.MapGet("/staff/points/ledger.csv", LedgerCsvAsync);
+        app.MapGet("/staff/points/totals." + StaffExport.Format, TotalsExportAsync);
+        app.MapGet("/staff/points/ledger." + StaffExport.Format, LedgerExportAsync);
         app.MapPost("/staff/points/adjust", AdjustAsync);
     }
 
@@ -44,11 +46,11 @@ public static class StaffPointsPage
             <label>项目 <select name="item">{string.Concat(items.Select(i => $"<option{(i.Name == "其他" ? " selected" : "")}>{E(i.Name)}</option>"))}</select></label>
             <label>原因 <input name="reason" id="reason" required minlength="2" maxlength="200"></label>
             <input type="hidden" name="requestId" value="{Guid.NewGuid():N}"><button class="primary" id="adjust">调整</button></form>
-            <div class="panel"><h2>{year}年积分 <a id="export-totals" href="/staff/points/totals.csv">导出表格</a></h2>{(members > ShownTotals ? $"<p class=\"muted\" id=\"totals-note\">共 {members} 名党员，这里列出积分最高的 {ShownTotals} 名，全部名单请导出表格。</p>" : "")}<table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
+            <div class="panel"><h2>{year}年积分 {StaffExport.Links("/staff/points/totals", "export-totals")}</h2>{(members > ShownTotals ? $"<p class=\"muted\" id=\"totals-note\">共 {members} 名党员，这里列出积分最高的 {ShownTotals} 名，全部名单请导出表格。</p>" : "")}<table id="totals"><tr><th>党员</th><th>账号</th><th>积分</th></tr>
             """);
         foreach (var t in totals)
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.WeComUserId)}</td><td>{t.Sum}</td></tr>");
-        body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录 <a id=\"export-ledger\" href=\"/staff/points/ledger.csv\">导出全部记录</a></h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
+        body.Append("</table></div><div class=\"panel\"><h2>最近的积分记录 " + StaffExport.Links("/staff/points/ledger", "export-ledger", label: "导出全部记录") + "</h2><table id=\"ledger\"><tr><th>党员</th><th>项目</th><th>分数</th><th>原因</th><th>经办</th></tr>");
         foreach (var e in lines)
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Person?.Name)}</td><td>{E(e.Item?.Name)}</td><td>{e.Points}</td><td>{E(e.Reason)}</td><td>{E(e.Operator?.Name)}</td></tr>");
         body.Append("</table></div>");
@@ -88,32 +90,29 @@ public static class StaffPointsPage
             .Where(e => community == null || e.Person!.CommunityId == community)
             .OrderByDescending(e => e.Id);
 
-    private static async Task<IResult> TotalsCsvAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> TotalsExportAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, string format, CancellationToken ct)
     {
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
         await ledger.CatchUpAsync(ct);
         var year = PointsCalendar.YearOf(time.GetUtcNow());
         var totals = await Totals(db, scope.CommunityId, year).OrderByDescending(t => t.Sum).ThenBy(t => t.WeComUserId).ToListAsync(ct);
-        return StaffExport.File($"points-{year}", ["党员", "账号", "社区", "基础分", "附加分", "奖励分", "合计"],
-            totals.Select(t => new[]
-            {
-                t.Name, t.WeComUserId, t.Community, StaffExport.Number(t.Base), StaffExport.Number(t.Extra), StaffExport.Number(t.Reward), StaffExport.Number(t.Sum),
-            }), time);
+        return StaffExport.File(new Sheet($"{year}年积分", ["党员", "账号", "社区", "基础分", "附加分", "奖励分", "合计"],
+            totals.Select(t => new object?[] { t.Name, t.WeComUserId, t.Community, t.Base, t.Extra, t.Reward, t.Sum })),
+            $"points-{year}", format, time);
     }
 
-    private static async Task<IResult> LedgerCsvAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> LedgerExportAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, string format, CancellationToken ct)
     {
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         if (!scope.SeesCommunityLists) return Refused(scope, "积分由社区工作人员管理。");
         await ledger.CatchUpAsync(ct);
         var lines = await Ledger(db, scope.CommunityId).ToListAsync(ct);
-        return StaffExport.File("points-ledger", ["时间", "党员", "账号", "项目", "类别", "分数", "原因", "经办", "年度"],
-            lines.Select(e => new[]
+        return StaffExport.File(new Sheet("积分记录", ["时间", "党员", "账号", "项目", "类别", "分数", "原因", "经办", "年度"],
+            lines.Select(e => new object?[]
             {
-                StaffExport.Time(e.At), e.Person?.Name, e.Person?.WeComUserId, e.Item?.Name, PointsWording.Dimension(e.Dimension),
-                StaffExport.Number(e.Points), e.Reason, e.Operator?.Name, StaffExport.Number(e.Year),
-            }), time);
+                e.At, e.Person?.Name, e.Person?.WeComUserId, e.Item?.Name, PointsWording.Dimension(e.Dimension), e.Points, e.Reason, e.Operator?.Name, e.Year,
+            })), "points-ledger", format, time);
     }
 
     private static async Task<IResult> AdjustAsync(HttpContext http, StaffCallers callers, GovBotDb db, PointsLedger ledger, TimeProvider time, CancellationToken ct)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using GovBot.Host.Reminders;
+using GovBot.Host.Staff.Exports;
+using GovBot.Skills.Spreadsheets;
 using Quartz;
 using static GovBot.Host.Staff.StaffHtml;
 
@@ -12,7 +14,7 @@ public static class StaffRemindersPage
     public static void MapStaffReminders(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/reminders", ShowAsync).RequireAuthorization(StaffAccess.Secretary);
-        app.MapGet("/staff/reminders/export.csv", ExportAsync).RequireAuthorization(StaffAccess.Secretary);
+        app.MapGet("/staff/reminders/export." + StaffExport.Format, ExportAsync).RequireAuthorization(StaffAccess.Secretary);
         // A pause holds for every community, so only the county decides it.
         app.MapPost("/staff/reminders/{kind}/{action}", SetAsync).RequireAuthorization(StaffAccess.County);
     }
@@ -21,7 +23,7 @@ public static class StaffRemindersPage
     private static async Task<IResult> ShowAsync(StaffScope scope, ISchedulerFactory factory, ReminderKinds kinds, CancellationToken ct)
     {
         var scheduler = await factory.GetScheduler(ct);
-        var body = new StringBuilder("<p class=\"muted\">暂停对所有社区生效，由县里管理员操作；暂停期间错过的提醒不会补发。 <a id=\"export\" href=\"/staff/reminders/export.csv\">导出表格</a></p><div class=\"panel\"><table id=\"reminders\"><tr><th>提醒</th><th>时间</th><th>下次</th><th></th></tr>");
+        var body = new StringBuilder("<p class=\"muted\">暂停对所有社区生效，由县里管理员操作；暂停期间错过的提醒不会补发。 " + StaffExport.Links("/staff/reminders/export", "export") + "</p><div class=\"panel\"><table id=\"reminders\"><tr><th>提醒</th><th>时间</th><th>下次</th><th></th></tr>");
         foreach (var kind in kinds.All)
         {
             var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
@@ -36,16 +38,16 @@ public static class StaffRemindersPage
 
     private static string Next(DateTimeOffset? at) => at?.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
-    private static async Task<IResult> ExportAsync(ISchedulerFactory factory, ReminderKinds kinds, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(ISchedulerFactory factory, ReminderKinds kinds, TimeProvider time, string format, CancellationToken ct)
     {
         var scheduler = await factory.GetScheduler(ct);
-        var rows = new List<string?[]>();
+        var rows = new List<object?[]>();
         foreach (var kind in kinds.All)
         {
             var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
-            rows.Add([r.Name, r.Schedule, r.Paused ? "已暂停" : "进行中", r.Paused ? null : Next(r.NextFireAt)]);
+            rows.Add([r.Name, r.Schedule, r.Paused ? "已暂停" : "进行中", r.Paused ? null : r.NextFireAt]);
         }
-        return StaffExport.File("reminders", ["提醒", "时间", "状态", "下次"], rows, time);
+        return StaffExport.File(new Sheet("提醒", ["提醒", "时间", "状态", "下次"], rows), "reminders", format, time);
     }
 
     private static async Task<IResult> SetAsync(ISchedulerFactory factory, ReminderKinds kinds, string kind, string action, CancellationToken ct)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.Reports;
+using GovBot.Data;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.Reports;
+using GovBot.Skills.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
 
@@ -17,7 +19,7 @@ public static class StaffReportPages
     public static void MapStaffReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/reports", ListAsync);
-        app.MapGet("/staff/reports/export.csv", ExportAsync);
+        app.MapGet("/staff/reports/export." + StaffExport.Format, ExportAsync);
         app.MapGet("/staff/reports/{id:int}", ShowAsync);
         app.MapGet("/staff/reports/{id:int}/photos/{photoId:int}", PhotoAsync);
         app.MapPost("/staff/reports/{id:int}/{action}", ActAsync);
@@ -54,7 +56,7 @@ public static class StaffReportPages
         body.Append(CultureInfo.InvariantCulture, $"""
             </select></label><label>编号或内容 <input name="q" value="{E(q)}"></label>
             <label>从 <input type="date" name="from" value="{StaffPages.Day(start)}"></label><label>到 <input type="date" name="to" value="{StaffPages.Day(end.AddDays(-1))}"></label>
-            <button>筛选</button><a id="export" href="/staff/reports/export.csv{http.Request.QueryString}">导出表格</a></form>
+            <button>筛选</button>{StaffExport.Links("/staff/reports/export", "export", http.Request.QueryString.ToString())}</form>
             <div class="panel"><table id="reports"><tr><th>编号</th><th>类别</th><th>地点</th><th>状态</th><th>网格</th><th>上报时间</th></tr>
             """);
         foreach (var r in rows)
@@ -64,17 +66,17 @@ public static class StaffReportPages
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, StaffCallers callers, GovBotDb db, TimeProvider time,
-        string? status, int? category, string? q, string? from, string? to, CancellationToken ct)
+        string format, string? status, int? category, string? q, string? from, string? to, CancellationToken ct)
     {
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         var rows = await FindAsync(db, scope, new Filter(status, category, q, from, to), time, ct);
-        return StaffExport.File("reports", ["编号", "类别", "社区", "地点", "内容", "状态", "网格", "受理人", "反映人", "联系电话", "上报时间", "受理时间", "办结时间", "评价"],
-            rows.Select(r => new[]
+        return StaffExport.File(new Sheet("说事", ["编号", "类别", "社区", "地点", "内容", "状态", "网格", "受理人", "反映人", "联系电话", "上报时间", "受理时间", "办结时间", "评价"],
+            rows.Select(r => new object?[]
             {
                 r.Ticket, r.Category!.Name, r.Community!.Name, ReportWording.Place(r), r.Description, StaffWording.Status(r.Status),
                 r.Grid?.Name, r.Assignee?.Name, r.Reporter?.Name ?? r.ExternalReporter, r.Reporter?.Phone ?? r.ReporterContact,
-                StaffExport.Time(r.CreatedAt), StaffExport.Time(r.AcceptedAt), StaffExport.Time(r.HandledAt), r.Stars?.ToString(CultureInfo.InvariantCulture),
-            }), time);
+                r.CreatedAt, r.AcceptedAt, r.HandledAt, r.Stars,
+            })), "reports", format, time);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, StaffCallers callers, GovBotDb db, ReportService reports, int id, string? error, CancellationToken ct)

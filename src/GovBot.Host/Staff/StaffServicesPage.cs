@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.Services;
+using GovBot.Data;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Services;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,8 @@ public static class StaffServicesPage
     public static void MapStaffServices(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, ShowAsync);
-        app.MapGet(Path + "/slots.csv", StaffServiceExports.SlotsAsync);
-        app.MapGet(Path + "/tasks.csv", StaffServiceExports.TasksAsync);
+        app.MapGet(Path + "/slots." + StaffExport.Format, StaffServiceExports.SlotsAsync);
+        app.MapGet(Path + "/tasks." + StaffExport.Format, StaffServiceExports.TasksAsync);
         app.MapPost(Path + "/events", StaffServiceForms.AddEventAsync);
         app.MapPost(Path + "/events/{id:int}/items", StaffServiceForms.AddItemAsync);
         app.MapPost(Path + "/items/{id:int}/slots", StaffServiceForms.AddSlotAsync);
@@ -108,7 +109,7 @@ public static class StaffServicesPage
         StaffJoinForms.AppendJoins(body, joins, echo);
         body.Append("<datalist id=\"service-names\">");
         foreach (var s in DefaultCategories.Services) body.Append($"<option value=\"{E(s.Name)}\">");
-        body.Append("</datalist><h2>服务活动 <a id=\"export-slots\" href=\"/staff/services/slots.csv\">导出表格</a></h2>");
+        body.Append("</datalist><h2>服务活动 " + StaffExport.Links("/staff/services/slots", "export-slots") + "</h2>");
         if (events.Count == 0) body.Append("<p class=\"muted\">近期没有服务活动，可以在下面新建。</p>");
         foreach (var e in events) AppendEvent(body, e, scope, waiting, now, echo);
         AppendNewEvent(body, scope, choices, now, echo);

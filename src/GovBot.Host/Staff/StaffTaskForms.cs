@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.Services;
+using GovBot.Data;
 using GovBot.Host.Services;
+using GovBot.Host.Staff.Exports;
 using GovBot.Skills.Services;
 using static GovBot.Host.Staff.StaffHtml;
 
@@ -59,8 +60,8 @@ public static class StaffTaskForms
 
     public static void AppendTasks(StringBuilder body, IReadOnlyList<VolunteerTask> tasks, DateTimeOffset now, FormEcho? echo)
     {
-        body.Append("""
-            <h2>志愿任务 <a id="export-tasks" href="/staff/services/tasks.csv">导出表格</a></h2>
+        body.Append($"""
+            <h2>志愿任务 {StaffExport.Links("/staff/services/tasks", "export-tasks")}</h2>
             <div class="panel"><table id="tasks"><tr><th>任务</th><th>时间</th><th>地点</th><th>需要</th><th>已接单</th><th>状态</th><th>到场和时长</th></tr>
             """);
         foreach (var t in tasks)

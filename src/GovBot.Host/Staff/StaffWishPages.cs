@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using GovBot.Data;
 using GovBot.Data.Wishes;
+using GovBot.Data;
+using GovBot.Host.Staff.Exports;
+using GovBot.Skills.Spreadsheets;
 using GovBot.Skills.Wishes;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
@@ -14,7 +16,7 @@ public static class StaffWishPages
     public static void MapStaffWishes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/wishes", ListAsync);
-        app.MapGet("/staff/wishes/export.csv", ExportAsync);
+        app.MapGet("/staff/wishes/export." + StaffExport.Format, ExportAsync);
         app.MapPost("/staff/wishes/{id:int}/{action}", ReviewAsync);
     }
 
@@ -39,7 +41,7 @@ public static class StaffWishPages
             .OrderBy(w => w.Status).ThenBy(w => w.PostedAt).Take(500).ToListAsync(ct);
         var body = new StringBuilder();
         if (error is not null) body.Append($"<p class=\"warn\" id=\"error\">{E(error)}</p>");
-        body.Append("<p><a id=\"export\" href=\"/staff/wishes/export.csv\">导出表格</a>（全部心愿，含已完成和已退回）</p><div class=\"panel\"><table id=\"wishes\"><tr><th>心愿</th><th>居民</th><th>小区</th><th>状态</th><th>办理</th></tr>");
+        body.Append("<p>" + StaffExport.Links("/staff/wishes/export", "export") + "（全部心愿，含已完成和已退回）</p><div class=\"panel\"><table id=\"wishes\"><tr><th>心愿</th><th>居民</th><th>小区</th><th>状态</th><th>办理</th></tr>");
         foreach (var w in wishes)
         {
             var actions = w.Status != WishStatus.Pending ? E(w.Claimer?.Name) : $"""
@@ -53,19 +55,19 @@ public static class StaffWishPages
     }
 
     /// <summary>Every wish of the scope, finished and returned ones too: the sheet is the record, the page the work queue.</summary>
-    private static async Task<IResult> ExportAsync(HttpContext http, StaffCallers callers, GovBotDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext http, StaffCallers callers, GovBotDb db, TimeProvider time, string format, CancellationToken ct)
     {
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         if (!scope.SeesCommunityLists) return Refused(scope, "微心愿由社区工作人员审核。");
         var community = scope.CommunityId;
         var wishes = await db.Wishes.AsNoTracking().Include(w => w.Resident).Include(w => w.Community).Include(w => w.Compound).Include(w => w.Claimer)
             .Where(w => community == null || w.CommunityId == community).OrderBy(w => w.PostedAt).ThenBy(w => w.Id).ToListAsync(ct);
-        return StaffExport.File("wishes", ["心愿", "居民", "社区", "小区", "状态", "发布时间", "认领人", "认领时间", "完成时间", "退回原因"],
-            wishes.Select(w => new[]
+        return StaffExport.File(new Sheet("微心愿", ["心愿", "居民", "社区", "小区", "状态", "发布时间", "认领人", "认领时间", "完成时间", "退回原因"],
+            wishes.Select(w => new object?[]
             {
-                w.Description, w.Resident?.Name, w.Community?.Name, w.Compound?.Name, StatusName(w.Status), StaffExport.Time(w.PostedAt),
-                w.Claimer?.Name, StaffExport.Time(w.ClaimedAt), StaffExport.Time(w.ConfirmedAt ?? w.FulfilledAt), w.ReturnReason,
-            }), time);
+                w.Description, w.Resident?.Name, w.Community?.Name, w.Compound?.Name, StatusName(w.Status), w.PostedAt,
+                w.Claimer?.Name, w.ClaimedAt, w.ConfirmedAt ?? w.FulfilledAt, w.ReturnReason,
+            })), "wishes", format, time);
     }
 
     private static async Task<IResult> ReviewAsync(HttpContext http, StaffCallers callers, GovBotDb db, WishService wishes, int id, string action, CancellationToken ct)

@@ -57,16 +57,14 @@ public sealed class CheckInRoster(GovBotDb db, CheckInService checkIns, TimeProv
         return rows.Select(r => (r.Kind, r.Status, r.Count)).OrderBy(r => r.Kind).ThenBy(r => r.Status).ToList();
     }
 
-    /// <summary>The CSV bytes, BOM first.</summary>
-    public static byte[] ToCsv(IEnumerable<CheckIn> rows) => Csv.File(Headers, rows.Select(c => new[]
+    /// <summary>The export (CSV or Excel) of <paramref name="rows"/>, in the columns <see cref="ImportAsync"/> reads back.</summary>
+    public static Sheet ToSheet(IEnumerable<CheckIn> rows) => new("双报到", Headers, rows.Select(c => new object?[]
     {
         c.Id.ToString(CultureInfo.InvariantCulture), c.Name, CheckInWording.Kind(c.Kind), CheckInWording.Unit(c), CheckInWording.Organisation(c),
         c.Community?.Name, c.Compound?.Name, c.Building?.Name, c.Unit, c.Room, c.Phone, CheckInWording.Services(c),
-        CheckInWording.Status(c.Status), Time(c.SubmittedAt), c.ReviewedAt is { } r ? Time(r) : "", c.ReviewedBy?.Name, c.ReturnReason,
+        CheckInWording.Status(c.Status), c.SubmittedAt, c.ReviewedAt, c.ReviewedBy?.Name, c.ReturnReason,
         c.CompoundBranch?.Name, c.GridGroup?.Name, c.Person?.WeComUserId,
     }));
-
-    private static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads a roster in the export's columns (姓名, 党员类别, 小区 and 手机 are required; 社区 when no community

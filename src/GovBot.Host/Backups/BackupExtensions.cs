@@ -1,0 +1,42 @@
+using GovBot.Host.Reminders;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace GovBot.Host.Backups;
+
+public static class BackupExtensions
+{
+    /// <summary>
+    /// The nightly backup: <see cref="BackupOptions"/> (checked at start), the job (scheduled with the reminders as kind
+    /// "backup", see <see cref="AddStoreBackup"/>) and its line on /healthz. The commands are <see cref="BackupCommand"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddStoreBackups(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.SectionName))
+            .Validate(o => o.Keep >= 1, "Data:Backup:Keep must be at least 1.")
+            .Validate(o => IsCron(o.Cron), "Data:Backup:Cron must be a Quartz cron expression, e.g. 0 30 2 * * ?.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<StoreBackupJob>();
+        builder.Services.AddSingleton<BackupHealth>();
+        builder.Services.AddHealthChecks().AddCheck<BackupHealth>("backup");
+        return builder;
+    }
+
+    private static bool IsCron(string expression)
+    {
+        try
+        {
+            _ = new CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The backup as a reminder kind on Data:Backup:Cron; a missed night (host down at 02:30) runs when the host is back.</summary>
+    public static ReminderKinds AddStoreBackup(this ReminderKinds kinds, IServiceProvider services) =>
+        kinds.Add<StoreBackupJob>(StoreBackupJob.Kind, "数据备份",
+            new ReminderSchedule.Cron(services.GetRequiredService<IOptions<BackupOptions>>().Value.Cron, FireLate: true));
+}
