@@ -97,34 +97,6 @@ public sealed partial class WeComApiStandIn
 
     private void Record(HttpContext ctx, string endpoint) => Interlocked.Increment(ref _directoryCalls);
 
-    /// <summary>A planned fault or a bad token answered the call.</summary>
-    private async Task<bool> DirectoryRefusedAsync(HttpContext ctx)
-    {
-        var fault = _directoryFaults.Next();
-        if (fault is not null)
-        {
-            Interlocked.Increment(ref _faultsServed);
-            switch (fault)
-            {
-                case StandInFault.Http http:
-                    ctx.Response.StatusCode = http.Status;
-                    await ctx.Response.WriteAsync("stand-in fault");
-                    return true;
-                case StandInFault.Refusal refusal:
-                    await AnswerAsync(ctx, Error(refusal.ErrCode, refusal.ErrMsg));
-                    return true;
-                case StandInFault.Hang hang:
-                    try
-                    {
-                        await Task.Delay(hang.Duration, ctx.RequestAborted);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return true;
-                    }
-                    break;
-            }
-        }
-        return await RefuseTokenAsync(ctx);
-    }
+    /// <summary>A planned fault (the address book's own queue, so a sync can fail without failing a push) or a bad token answered the call.</summary>
+    private async Task<bool> DirectoryRefusedAsync(HttpContext ctx) => await ServeFaultAsync(ctx, _directoryFaults) || await RefuseTokenAsync(ctx);
 }

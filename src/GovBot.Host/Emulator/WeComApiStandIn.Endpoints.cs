@@ -136,10 +136,10 @@ public sealed partial class WeComApiStandIn
         await ctx.Response.Body.WriteAsync(media.Content, ctx.RequestAborted);
     }
 
-    /// <summary>Serves the next planned fault, if any; true when that answered the call.</summary>
-    private async Task<bool> ServeFaultAsync(HttpContext ctx)
+    /// <summary>Serves the next planned fault of <paramref name="queue"/> (the sending API's by default), if any; true when that answered the call.</summary>
+    private async Task<bool> ServeFaultAsync(HttpContext ctx, StandInFaultQueue? queue = null)
     {
-        var fault = _faults.Next();
+        var fault = (queue ?? _faults).Next();
         if (fault is not null) Interlocked.Increment(ref _faultsServed);
         switch (fault)
         {

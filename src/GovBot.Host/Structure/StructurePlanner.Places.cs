@@ -19,14 +19,7 @@ internal sealed partial class StructurePlanner
             var department = DepartmentId(r);
             if (Refused(r)) continue;
             var town = TownOf(county, townName);
-            var x = _store.Communities.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new Community { Code = code, Name = name };
-                _store.Communities[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.Communities, code, $"{code} {name}", () => new Community { Code = code, Name = name });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (x.Town != town) Diff(c, "所属镇（街道）", TownText(x.Town), TownText(town));
@@ -48,14 +41,7 @@ internal sealed partial class StructurePlanner
             var description = r.Get("说明");
             var department = DepartmentId(r);
             if (Refused(r)) continue;
-            var x = _store.Grids.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new Grid { Code = code, Name = name };
-                _store.Grids[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.Grids, code, $"{code} {name}", () => new Grid { Code = code, Name = name });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (x.Community != community) Diff(c, "社区", x.Community?.Name, community!.Name);
@@ -78,14 +64,7 @@ internal sealed partial class StructurePlanner
             var grid = Ref(r, "网格编码", _store.Grids, required: true);
             var lead = r.Get("微网格长企业微信账号");
             if (Refused(r)) continue;
-            var x = _store.MicroGrids.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new MicroGrid { Code = code, Name = name };
-                _store.MicroGrids[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.MicroGrids, code, $"{code} {name}", () => new MicroGrid { Code = code, Name = name });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (x.Grid != grid) Diff(c, "网格", x.Grid?.Name, grid!.Name);
@@ -103,14 +82,7 @@ internal sealed partial class StructurePlanner
             var name = Name(r, "物业名称");
             var phone = Phone(r, "电话", mobile: false);
             if (Refused(r)) continue;
-            var x = _store.PropertyManagers.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new PropertyManager { Code = code, Name = name };
-                _store.PropertyManagers[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.PropertyManagers, code, $"{code} {name}", () => new PropertyManager { Code = code, Name = name });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (phone is not null) { Diff(c, "电话", x.Phone, phone); x.Phone = phone; }
@@ -136,14 +108,7 @@ internal sealed partial class StructurePlanner
                     r.Why.Add($"该社区已有名为「{name}」的小区（编码 {other.Code ?? "无"}）");
             }
             if (Refused(r)) continue;
-            var x = _store.Compounds.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new Compound { Code = code, Name = name };
-                _store.Compounds[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.Compounds, code, $"{code} {name}", () => new Compound { Code = code, Name = name });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (x.Community != community) Diff(c, "社区", x.Community?.Name, community!.Name);

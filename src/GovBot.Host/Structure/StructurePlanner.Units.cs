@@ -29,14 +29,7 @@ internal sealed partial class StructurePlanner
             if (days is null) r.Why.Add($"开放日「{daysText}」看不懂（可写 每天、周一至周五、周六、周日）");
             if (Refused(r)) continue;
 
-            var x = _store.Stations.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new ServiceStation { Code = code, Name = name, Address = address };
-                _store.Stations[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.Stations, code, $"{code} {name}", () => new ServiceStation { Code = code, Name = name, Address = address });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             if (x.Kind != kind) Diff(c, "类型", CellWords.StationKinds.FirstOrDefault(k => k.Value == x.Kind).Key, kindWord);
@@ -81,14 +74,7 @@ internal sealed partial class StructurePlanner
             if (contact.Length > 50) r.Why.Add("联系人超过 50 个字");
             if (Refused(r)) continue;
 
-            var x = _store.WorkUnits.GetValueOrDefault(code);
-            var c = Change(r, $"{code} {name}", x is null);
-            if (x is null)
-            {
-                x = new WorkUnit { Code = code, Name = name, PartyOrganisationName = organisation, RegisteredAt = _now };
-                _store.WorkUnits[code] = x;
-                NewEntities.Add(x);
-            }
+            var (x, c) = ByCode(r, _store.WorkUnits, code, $"{code} {name}", () => new WorkUnit { Code = code, Name = name, PartyOrganisationName = organisation, RegisteredAt = _now });
             Diff(c, "名称", x.Name, name);
             x.Name = name;
             Diff(c, "党组织", x.PartyOrganisationName, organisation);

@@ -131,6 +131,20 @@ internal sealed partial class StructurePlanner
         return phone;
     }
 
+    /// <summary>The row's entity by its code, made (and listed for insertion) when neither the store nor the file had it yet.</summary>
+    private (T Entity, RowChange Change) ByCode<T>(RowCheck r, Dictionary<string, T> byCode, string code, string label, Func<T> create) where T : class
+    {
+        var entity = byCode.GetValueOrDefault(code);
+        var change = Change(r, label, entity is null);
+        if (entity is null)
+        {
+            entity = create();
+            byCode[code] = entity;
+            NewEntities.Add(entity);
+        }
+        return (entity, change);
+    }
+
     private RowChange Change(RowCheck r, string label, bool added)
     {
         var change = new RowChange(r.Sheet, r.Row.Number, label, added);
