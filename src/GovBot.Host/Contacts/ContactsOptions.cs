@@ -10,8 +10,8 @@ public sealed class ContactsOptions
     /// <summary>Whether the scheduled sync runs at all; the 「立即同步」 button works either way.</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
-    /// <summary>Quartz cron in China time; daily at 02:30 by default, when nobody is working reports.</summary>
-    [Required] public string Cron { get; set; } = "0 30 2 * * ?";
+    /// <summary>Quartz cron in China time; daily at 02:00 by default, when nobody is working reports and before the 02:30 backup.</summary>
+    [Required] public string Cron { get; set; } = "0 0 2 * * ?";
 
     /// <summary>
     /// A sync that would mark more than this share of the synced staff as left is refused until a county admin

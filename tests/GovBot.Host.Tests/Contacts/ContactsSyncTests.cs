@@ -225,7 +225,7 @@ public sealed class ContactsSyncTests
         FillBook(host.StandIn);
         var scheduler = await host.Bot.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("contacts-sync", "contacts"));
-        Assert.Equal("0 30 2 * * ?", Assert.IsAssignableFrom<Quartz.ICronTrigger>(trigger).CronExpressionString);
+        Assert.Equal("0 0 2 * * ?", Assert.IsAssignableFrom<Quartz.ICronTrigger>(trigger).CronExpressionString);
 
         await scheduler.TriggerJob(ContactsScheduleSetup.Job);
         var last = host.Bot.Services.GetRequiredService<ContactsLastRun>();
