@@ -144,4 +144,37 @@ public sealed class StaffWorkListTests
             Assert.Contains("error=", tooMany.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_points_page_ranks_the_top_of_a_large_county_and_the_export_has_everyone()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var year = GovBot.Skills.Points.PointsCalendar.YearOf(DateTimeOffset.UtcNow);
+        await host.Bot.WithDbAsync(async db =>
+        {
+            var community = await db.Communities.Select(c => c.Id).FirstAsync();
+            var item = await db.PointItems.Select(i => i.Id).FirstAsync();
+            for (var n = 0; n < 230; n++)
+            {
+                var member = new Person { WeComUserId = $"member{n:000}", Name = $"党员{n:000}", Roles = Roles.PartyMember, CommunityId = community, CreatedAt = DateTimeOffset.UtcNow };
+                db.People.Add(member);
+                db.PointEntries.Add(new GovBot.Data.Points.PointEntry
+                {
+                    Person = member, PointItemId = item, Dimension = GovBot.Data.Points.PointDimension.Base, Points = 1000 + n, Reason = "志愿服务",
+                    SourceKind = "test", SourceId = $"m{n}", At = DateTimeOffset.UtcNow, Year = year,
+                });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var admin = await host.AdminAsync();
+        var page = await admin.GetStringAsync("/staff/points");
+        Assert.Contains("这里列出积分最高的 200 名", page, StringComparison.Ordinal);
+        Assert.Contains("党员229", page, StringComparison.Ordinal);   // the highest
+        Assert.DoesNotContain("党员005", page, StringComparison.Ordinal); // far below the top 200
+        Assert.True(page.IndexOf("党员229", StringComparison.Ordinal) < page.IndexOf("党员228", StringComparison.Ordinal));
+        var export = await admin.GetStringAsync("/staff/points/totals.csv");
+        Assert.Contains("党员005", export, StringComparison.Ordinal);
+    }
 }
