@@ -2,7 +2,7 @@ using GovBot.Data;
 using GovBot.Host;
 using GovBot.Host.Backups;
 using GovBot.Host.CheckIns;
-using GovBot.Host.Contacts;
+using GovBot.Host.StaffDirectory;
 using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
@@ -60,7 +60,7 @@ builder.AddWeComEmulator();
 builder.AddGovBotHealth();
 builder.AddStaffPages();
 builder.AddCountyStructure();
-builder.AddContactsSync();
+builder.AddDirectorySync();
 builder.AddStaffWebProtections();
 builder.AddNluApi();
 

@@ -6,7 +6,7 @@ public class Grid
     public int Id { get; set; }
     /// <summary>The county's own code for it (from the structure workbook); imports find rows by it, never by name.</summary>
     public string? Code { get; set; }
-    /// <summary>The WeCom address-book department of this place; the contacts sync maps its members here.</summary>
+    /// <summary>The WeCom address-book department of this place; the directory sync maps its members here.</summary>
     public long? WeComDepartmentId { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }

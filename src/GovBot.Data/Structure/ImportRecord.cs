@@ -9,7 +9,7 @@ public enum ImportKind
     /// <summary>The structure workbook (.xlsx or CSV) uploaded on the staff pages.</summary>
     Workbook = 1,
     /// <summary>A sync with WeCom's address book (scheduled or asked for).</summary>
-    Contacts = 2,
+    Directory = 2,
 }
 
 /// <summary>

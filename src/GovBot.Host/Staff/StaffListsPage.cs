@@ -11,7 +11,7 @@ public static class StaffListsPage
         if (await StaffPages.RequireAsync(http, callers, ct) is not { } scope) return StaffPages.Denied(http);
         if (!scope.SeesCommunityLists) return Page("其他", scope, "<p>网格员在企业微信里处理报到、预约和积分，这里只有说事。</p>");
         var structure = scope.County
-            ? "<li>全县结构和人员：<a id=\"structure\" href=\"/staff/structure\">下载模板、导入工作簿</a></li><li>工作人员：<a id=\"contacts\" href=\"/staff/contacts\">企业微信通讯录同步</a></li>"
+            ? "<li>全县结构和人员：<a id=\"structure\" href=\"/staff/structure\">下载模板、导入工作簿</a></li><li>工作人员：<a id=\"directory\" href=\"/staff/directory\">企业微信通讯录同步</a></li>"
             : "";
         return Page("其他", scope, $$"""
             <div class="panel"><ul>

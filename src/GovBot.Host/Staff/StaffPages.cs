@@ -1,5 +1,5 @@
 using System.Globalization;
-using GovBot.Host.Contacts;
+using GovBot.Host.StaffDirectory;
 using GovBot.Host.Emulator;
 using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Api;
@@ -74,7 +74,7 @@ public static class StaffPages
         community.MapStaffPoints();
         community.MapStaffServices();
         // The address-book sync narrows itself to county admins.
-        pages.MapContactsSync();
+        pages.MapDirectorySync();
         // A resident's rights (PIPL): the API's own filter narrows it to county admins and the person's own secretary.
         app.MapPersonalDataApi().RequireAuthorization(StaffAccess.AnyStaff);
         return app;

@@ -5,7 +5,7 @@ namespace GovBot.Host.Structure;
 
 /// <summary>
 /// People, found by WeCom user id. Roles from the workbook are only ever added: a role taken away (someone who
-/// stopped being a grid worker) is taken away by the contacts sync or by hand, never because a row or a word is
+/// stopped being a grid worker) is taken away by the directory sync or by hand, never because a row or a word is
 /// missing from a sheet. A grid worker's grids, when the row names them, become exactly those grids.
 /// </summary>
 internal sealed partial class StructurePlanner

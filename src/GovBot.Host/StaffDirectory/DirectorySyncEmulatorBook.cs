@@ -5,14 +5,14 @@ using GovBot.Host.Emulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>
 /// In emulator mode, gives the stand-in an address book that matches the demo county: a department per county,
 /// community and grid, with the demo staff and grid workers in them, and maps the demo places to those departments
 /// (once, on a store where nothing is mapped yet). 「立即同步」 in the emulator then finds everyone where they are.
 /// </summary>
-public sealed class ContactsEmulatorBook(
+public sealed class DirectorySyncEmulatorBook(
     IOptions<EmulatorOptions> emulator, EmulatorStandIn standIn, DemoStore demo, IDbContextFactory<GovBotDb> dbs) : IHostedService
 {
     /// <summary>Community departments are numbered 100 + the community's id, grid departments 1000 + the grid's.</summary>

@@ -6,29 +6,29 @@ using GovBot.Host.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>
 /// One sync with WeCom's address book: read everything first (a failed call changes nothing), plan the changes,
 /// refuse a plan that would mark too many as left unless confirmed, then apply it with the handover of the leavers'
 /// open work and one <see cref="ImportRecord"/>, all in one transaction.
 /// </summary>
-public sealed partial class ContactsSync(
+public sealed partial class DirectorySync(
     GovBotDb db,
     DirectoryReader reader,
     StoreWriteGate gate,
-    ContactsLastRun last,
+    DirectorySyncLastRun last,
     IOutboxSignal outbox,
-    IOptions<ContactsOptions> options,
+    IOptions<DirectorySyncOptions> options,
     IOptions<StaffOptions> staff,
     TimeProvider time,
-    ILogger<ContactsSync> log)
+    ILogger<DirectorySync> log)
 {
     public const string Source = "企业微信通讯录";
 
     /// <param name="actor">The admin who pressed 「立即同步」; null for the schedule.</param>
     /// <param name="confirmedLeavers">How many leavers the admin confirmed; a plan with more is refused again.</param>
-    public async Task<ContactsOutcome> RunAsync(Person? actor, int confirmedLeavers, CancellationToken ct)
+    public async Task<DirectorySyncOutcome> RunAsync(Person? actor, int confirmedLeavers, CancellationToken ct)
     {
         await last.Gate.WaitAsync(ct);
         try
@@ -44,14 +44,14 @@ public sealed partial class ContactsSync(
         }
     }
 
-    private async Task<ContactsOutcome> SyncAsync(Person? actor, int confirmedLeavers, CancellationToken ct)
+    private async Task<DirectorySyncOutcome> SyncAsync(Person? actor, int confirmedLeavers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var by = actor?.Name;
         var grids = await db.Grids.AsNoTracking().Where(g => g.WeComDepartmentId != null).ToDictionaryAsync(g => g.WeComDepartmentId!.Value, ct);
         var communities = await db.Communities.AsNoTracking().Where(c => c.WeComDepartmentId != null).ToDictionaryAsync(c => c.WeComDepartmentId!.Value, ct);
         if (grids.Count + communities.Count == 0)
-            return new ContactsOutcome(ContactsOutcomeKind.NotMapped, now, "还没有把企业微信的部门对应到社区或网格，没有同步。") { By = by };
+            return new DirectorySyncOutcome(DirectorySyncOutcomeKind.NotMapped, now, "还没有把企业微信的部门对应到社区或网格，没有同步。") { By = by };
 
         DirectoryBook book;
         try
@@ -61,14 +61,14 @@ public sealed partial class ContactsSync(
         catch (DirectoryUnavailableException ex)
         {
             LogUnavailable(log, ex);
-            return new ContactsOutcome(ContactsOutcomeKind.Failed, now, $"{ex.Message}，这次没有做任何改动，稍后再试。") { By = by };
+            return new DirectorySyncOutcome(DirectorySyncOutcomeKind.Failed, now, $"{ex.Message}，这次没有做任何改动，稍后再试。") { By = by };
         }
 
         db.EnsureWritable();
         using var passage = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var bootstrap = staff.Value.BootstrapAdmin.UserName?.Trim();
-        var planner = new ContactsPlanner(db, now, p => p.Has(Roles.CountyAdmin) || p.WeComUserId == bootstrap);
+        var planner = new DirectorySyncPlanner(db, now, p => p.Has(Roles.CountyAdmin) || p.WeComUserId == bootstrap);
         var plan = await planner.PlanAsync(book, grids, communities, ct);
         var leaverNames = plan.Leavers.Select(l => l.Person.Name).ToList();
 
@@ -76,7 +76,7 @@ public sealed partial class ContactsSync(
         if (plan.Leavers.Count > allowed && plan.Leavers.Count > confirmedLeavers)
         {
             db.ChangeTracker.Clear();
-            return new ContactsOutcome(ContactsOutcomeKind.Refused, now,
+            return new DirectorySyncOutcome(DirectorySyncOutcomeKind.Refused, now,
                 $"这次同步会让 {plan.Leavers.Count} 人（共 {plan.SyncedBefore} 人）离开，超过了允许的 {allowed} 人，没有执行。请先在企业微信管理后台核对应用的可见范围；确认无误后由县里管理员确认同步。")
             {
                 Left = plan.Leavers.Count, Leavers = leaverNames, By = by,
@@ -84,30 +84,30 @@ public sealed partial class ContactsSync(
         }
 
         await db.SaveChangesAsync(ct);
-        var handover = new ContactsHandover(db, now);
+        var handover = new DirectorySyncHandover(db, now);
         var handed = 0;
         foreach (var leaver in plan.Leavers) handed += await handover.HandOverAsync(leaver, ct);
         var summary = $"新增 {plan.Added} 人，变更 {plan.Changed} 人，离开 {plan.Leavers.Count} 人，转交工作 {handed} 项"
             + (leaverNames.Count > 0 ? $"；离开：{string.Join("、", leaverNames)}" : "");
         db.ImportRecords.Add(new ImportRecord
         {
-            Kind = ImportKind.Contacts, At = now, ActorId = actor?.Id, ActorWeComUserId = actor?.WeComUserId, Source = Source,
+            Kind = ImportKind.Directory, At = now, ActorId = actor?.Id, ActorWeComUserId = actor?.WeComUserId, Source = Source,
             Added = plan.Added, Changed = plan.Changed, Unchanged = plan.Unchanged, Removed = plan.Leavers.Count,
             Summary = summary.Length > 2000 ? summary[..2000] : summary,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         if (handed > 0) outbox.Signal();
-        return new ContactsOutcome(ContactsOutcomeKind.Applied, now, summary)
+        return new DirectorySyncOutcome(DirectorySyncOutcomeKind.Applied, now, summary)
         {
             Added = plan.Added, Changed = plan.Changed, Unchanged = plan.Unchanged, Left = plan.Leavers.Count, HandedOver = handed,
             Leavers = leaverNames, By = by,
         };
     }
 
-    [LoggerMessage(LogLevel.Information, "Contacts sync {Kind}: added {Added}, changed {Changed}, left {Left}, handed over {Handed}: {Message}")]
-    private static partial void LogOutcome(ILogger logger, ContactsOutcomeKind kind, int added, int changed, int left, int handed, string message);
+    [LoggerMessage(LogLevel.Information, "Directory sync {Kind}: added {Added}, changed {Changed}, left {Left}, handed over {Handed}: {Message}")]
+    private static partial void LogOutcome(ILogger logger, DirectorySyncOutcomeKind kind, int added, int changed, int left, int handed, string message);
 
-    [LoggerMessage(LogLevel.Warning, "Contacts sync could not read WeCom's address book; nothing changed")]
+    [LoggerMessage(LogLevel.Warning, "Directory sync could not read WeCom's address book; nothing changed")]
     private static partial void LogUnavailable(ILogger logger, Exception ex);
 }

@@ -5,7 +5,7 @@ using GovBot.Data.Services;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>
 /// Hands a leaver's open work to their community's secretary: reports they had accepted (and the unaccepted ones of
@@ -13,7 +13,7 @@ namespace GovBot.Host.Contacts;
 /// led. Each report gets an event in its history that says who took it over; the secretary gets one short notice.
 /// With no secretary in the community, the community's staff take the reports over instead.
 /// </summary>
-public sealed class ContactsHandover(GovBotDb db, DateTimeOffset now)
+public sealed class DirectorySyncHandover(GovBotDb db, DateTimeOffset now)
 {
     public async Task<int> HandOverAsync(Leaver leaver, CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class ContactsHandover(GovBotDb db, DateTimeOffset now)
             var secretaries = receivers.Where(p => p.Has(Roles.Secretary)).ToList();
             await db.EnqueuePushAsync(new OutboxPush(new TextPart(text), (secretaries.Count > 0 ? secretaries : receivers).Select(p => p.WeComUserId).ToList())
             {
-                SourceKey = $"contacts:handover:{person.Id}:{now.UtcTicks}",
+                SourceKey = $"directory:handover:{person.Id}:{now.UtcTicks}",
             }, now, ct);
         }
         return handed;

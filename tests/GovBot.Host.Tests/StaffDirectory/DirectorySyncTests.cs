@@ -2,19 +2,19 @@ using System.Net;
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
-using GovBot.Host.Contacts;
+using GovBot.Host.StaffDirectory;
 using GovBot.Host.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.Staff;
 using GovBot.Skills.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static GovBot.Host.Tests.Contacts.ContactsFixture;
+using static GovBot.Host.Tests.StaffDirectory.DirectorySyncFixture;
 
-namespace GovBot.Host.Tests.Contacts;
+namespace GovBot.Host.Tests.StaffDirectory;
 
 /// <summary>The address-book sync through the staff page, against the real client and the stand-in's 通讯录 over loopback.</summary>
-public sealed class ContactsSyncTests
+public sealed class DirectorySyncTests
 {
     [Fact]
     public async Task Mapped_departments_bring_a_new_grid_worker_who_gets_the_residents_reports()
@@ -25,14 +25,14 @@ public sealed class ContactsSyncTests
         var admin = await host.AdminAsync();
 
         // The admin maps the two departments on the page, one select each.
-        var page = await admin.GetStringAsync("/staff/contacts");
+        var page = await admin.GetStringAsync("/staff/directory");
         Assert.Contains("清泉湖社区 / 清华苑网格", page);
         var (communityId, gridId) = await host.Bot.WithDbAsync(async db => (
             await db.Communities.Where(c => c.Name == "清泉湖社区").Select(c => c.Id).FirstAsync(),
             await db.Grids.Where(g => g.Name == "清华苑网格").Select(g => g.Id).FirstAsync()));
         foreach (var (department, place) in new[] { (CommunityDepartment, $"c{communityId}"), (GridDepartment, $"g{gridId}") })
         {
-            using var mapped = await admin.PostAsync("/staff/contacts/map", new FormUrlEncodedContent(new Dictionary<string, string>
+            using var mapped = await admin.PostAsync("/staff/directory/map", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["department"] = department.ToString(), ["place"] = place,
             }));
@@ -138,8 +138,8 @@ public sealed class ContactsSyncTests
 
         await using (var scope = host.Bot.Services.CreateAsyncScope())
         {
-            var scheduled = await scope.ServiceProvider.GetRequiredService<ContactsSync>().RunAsync(null, 0, default);
-            Assert.Equal(ContactsOutcomeKind.Refused, scheduled.Kind);
+            var scheduled = await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(null, 0, default);
+            Assert.Equal(DirectorySyncOutcomeKind.Refused, scheduled.Kind);
             Assert.Equal(3, scheduled.Left);
         }
         Assert.Null((await PersonAsync(host, DemoUsers.Secretary)).LeftAt);
@@ -183,12 +183,12 @@ public sealed class ContactsSyncTests
         await using var host = await StaffHost.StartAsync();
         var (staff, signedIn) = await host.WeComSignInAsync(DemoUsers.Staff);
         signedIn.Dispose();
-        using var page = await staff.GetAsync("/staff/contacts");
+        using var page = await staff.GetAsync("/staff/directory");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        using var sync = await staff.PostAsync("/staff/contacts/sync", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        using var sync = await staff.PostAsync("/staff/directory/sync", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.Forbidden, sync.StatusCode);
         Assert.Equal(0, host.StandIn.DirectoryCalls);
-        Assert.DoesNotContain("/staff/contacts", await staff.GetStringAsync("/staff/lists"));
+        Assert.DoesNotContain("/staff/directory", await staff.GetStringAsync("/staff/lists"));
     }
 
     [Fact]
@@ -224,12 +224,12 @@ public sealed class ContactsSyncTests
         await using var host = await StaffHost.StartAsync();
         FillBook(host.StandIn);
         var scheduler = await host.Bot.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("contacts-sync", "contacts"));
+        var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("directory-sync", "directory"));
         Assert.Equal("0 0 2 * * ?", Assert.IsAssignableFrom<Quartz.ICronTrigger>(trigger).CronExpressionString);
 
-        await scheduler.TriggerJob(ContactsScheduleSetup.Job);
-        var last = host.Bot.Services.GetRequiredService<ContactsLastRun>();
-        await BotHost.EventuallyAsync(() => Task.FromResult(last.Last is { Kind: ContactsOutcomeKind.NotMapped }),
+        await scheduler.TriggerJob(DirectorySyncScheduleSetup.Job);
+        var last = host.Bot.Services.GetRequiredService<DirectorySyncLastRun>();
+        await BotHost.EventuallyAsync(() => Task.FromResult(last.Last is { Kind: DirectorySyncOutcomeKind.NotMapped }),
             because: "The scheduled sync did not run.");
         Assert.Equal(0, host.StandIn.DirectoryCalls);
         Assert.Equal(0, await ImportRecordsAsync(host));

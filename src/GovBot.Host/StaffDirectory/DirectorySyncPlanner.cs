@@ -3,13 +3,13 @@ using GovBot.Data.People;
 using GovBot.Data.Places;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>A person the sync marked as left, with the places they worked, for the handover of their open work.</summary>
 public sealed record Leaver(Person Person, IReadOnlyList<int> FormerGrids, int? FormerCommunity);
 
 /// <summary>What a sync changes, made on tracked entities; nothing is saved until the caller decides.</summary>
-public sealed record ContactsPlan(int SyncedBefore, int Added, int Changed, int Unchanged, IReadOnlyList<Leaver> Leavers);
+public sealed record DirectorySyncPlan(int SyncedBefore, int Added, int Changed, int Unchanged, IReadOnlyList<Leaver> Leavers);
 
 /// <summary>
 /// Makes the staff of mapped places match the address book. A mapped grid's department gives its members the
@@ -18,7 +18,7 @@ public sealed record ContactsPlan(int SyncedBefore, int Added, int Changed, int 
 /// staff role in a mapped place: for those the address book is the truth. Protected people (county admins, the
 /// bootstrap admin) gain roles like anyone but never lose one.
 /// </summary>
-public sealed class ContactsPlanner(GovBotDb db, DateTimeOffset now, Func<Person, bool> isProtected)
+public sealed class DirectorySyncPlanner(GovBotDb db, DateTimeOffset now, Func<Person, bool> isProtected)
 {
     private const Roles CommunityRoles = Roles.Staff | Roles.Secretary;
     private const Roles LeftRoles = Roles.GridWorker | Roles.Staff | Roles.Secretary | Roles.MicroGridLead;
@@ -26,7 +26,7 @@ public sealed class ContactsPlanner(GovBotDb db, DateTimeOffset now, Func<Person
     public static bool IsSecretaryPosition(string? position) =>
         position is not null && position.Contains("书记", StringComparison.Ordinal) && !position.Contains("副书记", StringComparison.Ordinal);
 
-    public async Task<ContactsPlan> PlanAsync(DirectoryBook book, IReadOnlyDictionary<long, Grid> grids, IReadOnlyDictionary<long, Community> communities, CancellationToken ct)
+    public async Task<DirectorySyncPlan> PlanAsync(DirectoryBook book, IReadOnlyDictionary<long, Grid> grids, IReadOnlyDictionary<long, Community> communities, CancellationToken ct)
     {
         var mappedGrids = grids.Values.Select(g => g.Id).ToHashSet();
         var mappedCommunities = communities.Values.Select(c => c.Id).ToHashSet();
@@ -131,6 +131,6 @@ public sealed class ContactsPlanner(GovBotDb db, DateTimeOffset now, Func<Person
             person.LeftAt = now;
             leavers.Add(new Leaver(person, formerGrids, formerCommunity));
         }
-        return new ContactsPlan(synced.Count, added, changed, unchanged, leavers);
+        return new DirectorySyncPlan(synced.Count, added, changed, unchanged, leavers);
     }
 }

@@ -1,6 +1,6 @@
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
-public enum ContactsOutcomeKind
+public enum DirectorySyncOutcomeKind
 {
     /// <summary>No department is mapped to a place: nothing to sync.</summary>
     NotMapped,
@@ -12,7 +12,7 @@ public enum ContactsOutcomeKind
 }
 
 /// <summary>How one sync went, as the staff page shows it.</summary>
-public sealed record ContactsOutcome(ContactsOutcomeKind Kind, DateTimeOffset At, string Message)
+public sealed record DirectorySyncOutcome(DirectorySyncOutcomeKind Kind, DateTimeOffset At, string Message)
 {
     public int Added { get; init; }
     public int Changed { get; init; }
@@ -29,13 +29,13 @@ public sealed record ContactsOutcome(ContactsOutcomeKind Kind, DateTimeOffset At
 /// The last sync of this process, also the one that changed nothing (failed or refused): those leave no ImportRecord,
 /// but the page must tell the admin why. One sync at a time per process.
 /// </summary>
-public sealed class ContactsLastRun
+public sealed class DirectorySyncLastRun
 {
-    private volatile ContactsOutcome? _last;
+    private volatile DirectorySyncOutcome? _last;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
-    public ContactsOutcome? Last => _last;
+    public DirectorySyncOutcome? Last => _last;
 
-    public void Set(ContactsOutcome outcome) => _last = outcome;
+    public void Set(DirectorySyncOutcome outcome) => _last = outcome;
 }

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
-/// <summary>The address-book sync, bound from the "Contacts" section.</summary>
-public sealed class ContactsOptions
+/// <summary>The address-book sync, bound from the "DirectorySync" section.</summary>
+public sealed class DirectorySyncOptions
 {
-    public const string SectionName = "Contacts";
+    public const string SectionName = "DirectorySync";
 
     /// <summary>Whether the scheduled sync runs at all; the 「立即同步」 button works either way.</summary>
     public bool ScheduleEnabled { get; set; } = true;

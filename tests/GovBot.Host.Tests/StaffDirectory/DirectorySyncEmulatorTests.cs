@@ -4,10 +4,10 @@ using GovBot.Host.Staff;
 using GovBot.Host.Tests.Emulator;
 using GovBot.Host.Tests.Staff;
 
-namespace GovBot.Host.Tests.Contacts;
+namespace GovBot.Host.Tests.StaffDirectory;
 
 /// <summary>In the emulator, the stand-in's address book is the demo county's staff, and its places are mapped.</summary>
-public sealed class ContactsEmulatorTests
+public sealed class DirectorySyncEmulatorTests
 {
     [Fact]
     public async Task In_the_emulator_a_sync_finds_every_demo_staff_member_where_they_are()
@@ -22,9 +22,9 @@ public sealed class ContactsEmulatorTests
             ["userName"] = DemoUsers.CountyAdmin, ["password"] = StaffOptions.DemoPassword,
         }));
         Assert.Equal("/staff", login.Headers.Location?.ToString());
-        Assert.Contains("/staff/contacts", await admin.GetStringAsync("/staff/lists"));
+        Assert.Contains("/staff/directory", await admin.GetStringAsync("/staff/lists"));
 
-        var page = await ContactsFixture.SyncAsync(admin);
+        var page = await DirectorySyncFixture.SyncAsync(admin);
         Assert.Contains("新增 <b id=\"added\">0</b> 人，变更 <b id=\"changed\">0</b> 人，离开 <b id=\"left\">0</b> 人", page);
         Assert.Contains("网格：清泉湖社区／清华苑网格", page);
         // A department of the county that stands for no place offers a select.

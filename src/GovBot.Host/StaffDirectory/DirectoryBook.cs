@@ -1,6 +1,6 @@
 using GovBot.Host.WeCom.Api;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>One member as the address book shows them; null fields are ones WeCom did not give (unknown, not blank).</summary>
 public sealed record DirectoryMember(string UserId, string? Name, string? Mobile, string? Position, IReadOnlySet<long> Departments);

@@ -2,19 +2,19 @@ using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>The address-book sync (通讯录同步): the WeCom directory client, the sync, its schedule and its staff page.</summary>
-public static class ContactsRegistration
+public static class DirectorySyncRegistration
 {
     /// <summary>Call after AddGovBotData, AddWeComOutbound, AddReminders (the Quartz scheduler) and AddWeComEmulator.</summary>
-    public static IHostApplicationBuilder AddContactsSync(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDirectorySync(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ContactsOptions>()
-            .Bind(builder.Configuration.GetSection(ContactsOptions.SectionName))
+        services.AddOptions<DirectorySyncOptions>()
+            .Bind(builder.Configuration.GetSection(DirectorySyncOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => IsCron(o.Cron), "Contacts:Cron is not a valid Quartz cron expression.")
+            .Validate(o => IsCron(o.Cron), "DirectorySync:Cron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         services.AddHttpClient<IWeComDirectory, WeComDirectoryClient>((sp, http) =>
         {
@@ -23,11 +23,11 @@ public static class ContactsRegistration
             http.Timeout = options.ApiTimeout;
         });
         services.AddScoped<DirectoryReader>();
-        services.AddScoped<ContactsSync>();
-        services.AddSingleton<ContactsLastRun>();
-        services.AddScoped<ContactsSyncJob>();
-        services.AddHostedService<ContactsEmulatorBook>();
-        services.AddHostedService<ContactsScheduleSetup>();
+        services.AddScoped<DirectorySync>();
+        services.AddSingleton<DirectorySyncLastRun>();
+        services.AddScoped<DirectorySyncJob>();
+        services.AddHostedService<DirectorySyncEmulatorBook>();
+        services.AddHostedService<DirectorySyncScheduleSetup>();
         return builder;
     }
 
@@ -45,9 +45,9 @@ public static class ContactsRegistration
     }
 
     /// <summary>The county admin's page; call from the staff pages' mapping, so it shares their form guard.</summary>
-    public static IEndpointRouteBuilder MapContactsSync(this IEndpointRouteBuilder pages)
+    public static IEndpointRouteBuilder MapDirectorySync(this IEndpointRouteBuilder pages)
     {
-        pages.MapContactsPage();
+        pages.MapDirectorySyncPage();
         return pages;
     }
 }

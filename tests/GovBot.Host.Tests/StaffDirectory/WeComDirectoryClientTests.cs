@@ -4,7 +4,7 @@ using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Host.Tests.Contacts;
+namespace GovBot.Host.Tests.StaffDirectory;
 
 /// <summary>The address-book client against the stand-in's 通讯录 endpoints over loopback.</summary>
 public sealed class WeComDirectoryClientTests

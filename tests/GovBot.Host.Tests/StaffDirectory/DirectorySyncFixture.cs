@@ -5,13 +5,13 @@ using GovBot.Host.Emulator;
 using GovBot.Host.Tests.Staff;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Host.Tests.Contacts;
+namespace GovBot.Host.Tests.StaffDirectory;
 
 /// <summary>
 /// The demo county's 清泉湖社区 as WeCom's address book would hold it: department 200 for the community (李红梅 书记,
 /// 赵晓燕 社区工作者) and 300 below it for 清华苑网格 (王建军 专职网格员), served by the stand-in.
 /// </summary>
-internal static class ContactsFixture
+internal static class DirectorySyncFixture
 {
     public const long CommunityDepartment = 200, GridDepartment = 300;
     public const string NewWorker = "sunwei";
@@ -41,10 +41,10 @@ internal static class ContactsFixture
     {
         var fields = new Dictionary<string, string>();
         if (confirm > 0) fields["confirm"] = confirm.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var answer = await admin.PostAsync("/staff/contacts/sync", new FormUrlEncodedContent(fields));
+        using var answer = await admin.PostAsync("/staff/directory/sync", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.Equal("/staff/contacts", answer.Headers.Location?.ToString());
-        return await admin.GetStringAsync("/staff/contacts");
+        Assert.Equal("/staff/directory", answer.Headers.Location?.ToString());
+        return await admin.GetStringAsync("/staff/directory");
     }
 
     public static Task<Person> PersonAsync(StaffHost host, string userId) =>

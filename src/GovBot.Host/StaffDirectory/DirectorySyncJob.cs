@@ -2,21 +2,21 @@ using GovBot.Skills.Reminders;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace GovBot.Host.Contacts;
+namespace GovBot.Host.StaffDirectory;
 
 /// <summary>
 /// The scheduled sync, run by the scheduler-lease holder like the reminders. With no department mapped it asks
 /// WeCom nothing. A refused or failed run changes nothing and is shown on the staff page; the next firing tries again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ContactsSyncJob(IServiceProvider services, ILogger<ContactsSyncJob> log) : IJob
+public sealed partial class DirectorySyncJob(IServiceProvider services, ILogger<DirectorySyncJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         try
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ContactsSync>().RunAsync(null, 0, ct);
+            await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(null, 0, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -25,15 +25,15 @@ public sealed partial class ContactsSyncJob(IServiceProvider services, ILogger<C
         }
     }
 
-    [LoggerMessage(LogLevel.Error, "The scheduled contacts sync failed; the next firing tries again")]
+    [LoggerMessage(LogLevel.Error, "The scheduled directory sync failed; the next firing tries again")]
     private static partial void LogFailed(ILogger logger, Exception ex);
 }
 
-/// <summary>At start, makes the stored trigger of <see cref="ContactsSyncJob"/> match <see cref="ContactsOptions"/>.</summary>
-public sealed class ContactsScheduleSetup(ISchedulerFactory factory, IOptions<ContactsOptions> options) : IHostedService
+/// <summary>At start, makes the stored trigger of <see cref="DirectorySyncJob"/> match <see cref="DirectorySyncOptions"/>.</summary>
+public sealed class DirectorySyncScheduleSetup(ISchedulerFactory factory, IOptions<DirectorySyncOptions> options) : IHostedService
 {
-    public static readonly JobKey Job = new("contacts-sync", "contacts");
-    private static readonly TriggerKey Trigger = new("contacts-sync", "contacts");
+    public static readonly JobKey Job = new("directory-sync", "directory");
+    private static readonly TriggerKey Trigger = new("directory-sync", "directory");
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -51,7 +51,7 @@ public sealed class ContactsScheduleSetup(ISchedulerFactory factory, IOptions<Co
         {
             var existing = await scheduler.GetTrigger(Trigger, ct);
             if (existing is null)
-                await scheduler.ScheduleJob(JobBuilder.Create<ContactsSyncJob>().WithIdentity(Job).WithDescription("企业微信通讯录同步").Build(), trigger, cancellationToken: ct);
+                await scheduler.ScheduleJob(JobBuilder.Create<DirectorySyncJob>().WithIdentity(Job).WithDescription("企业微信通讯录同步").Build(), trigger, cancellationToken: ct);
             else if (existing.Description != o.Cron)
                 await scheduler.RescheduleJob(Trigger, trigger, ct);
         }
