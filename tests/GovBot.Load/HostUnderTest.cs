@@ -40,7 +40,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         var dataDir = Directory.CreateTempSubdirectory("govbot-load-").FullName;
         // The built assembly itself, not `dotnet run`, so that the process whose memory is sampled is the host.
         var project = Path.Combine(repoRoot, "src", "GovBot.Host");
-        var assembly = Path.Combine(project, "bin", "Release", "net10.0", "GovBot.Host.dll");
+        var assembly = Assembly(repoRoot);
         if (!File.Exists(assembly)) throw new FileNotFoundException("Build first: dotnet build -c Release", assembly);
         var start = new ProcessStartInfo("dotnet", [assembly])
         {
@@ -85,6 +85,9 @@ public sealed class HostUnderTest : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host's Release build, which the tool runs (and whose commands, such as backup, it calls).</summary>
+    public static string Assembly(string repoRoot) => Path.Combine(repoRoot, "src", "GovBot.Host", "bin", "Release", "net10.0", "GovBot.Host.dll");
 
     /// <summary>SIGKILL, as a crash or an OOM killer would, then the same host again on the same port and data.</summary>
     public async Task<TimeSpan> KillAndRestartAsync(CancellationToken ct)

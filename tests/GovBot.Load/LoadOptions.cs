@@ -16,6 +16,8 @@ public sealed record LoadOptions
     public string Output { get; init; } = "load-results.json";
     /// <summary>When set, the host is killed (SIGKILL) this far into the run and started again on the same data.</summary>
     public TimeSpan? KillAt { get; init; }
+    /// <summary>When set, the operator's backup command copies the live store this far into the run; a fresh host is then started on the copy.</summary>
+    public TimeSpan? BackupAt { get; init; }
     /// <summary>When set, the stand-in of WeCom's API fails calls throughout the run: 5xx, hangs, expired tokens, 45009.</summary>
     public bool Faults { get; init; }
     /// <summary>WeCom gives up on an answer after 5 s and delivers the same message again, up to three times.</summary>
@@ -48,7 +50,8 @@ public sealed record LoadOptions
                 "--faults" => options with { Faults = true },
                 "--keep-data" => options with { KeepData = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --faults --keep-data --out FILE"),
+                "--backup-at" => options with { BackupAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --backup-at SECONDS --faults --keep-data --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)

@@ -59,6 +59,9 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         _clock.Start();
         var crash = options.KillAt is { } killAt ? CrashAsync(host, options.Warmup + killAt, ct) : Task.FromResult<TimeSpan?>(null);
         var faults = options.Faults ? StandInFaults.InjectAsync(standIn, options.Duration, ct) : Task.FromResult(0);
+        var backup = options.BackupAt is { } backupAt
+            ? BackupUnderLoad.TakeAsync(repoRoot, host, recorder, _clock, options.Warmup + backupAt, ct)
+            : null;
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
             while (_clock.Elapsed < end && !ct.IsCancellationRequested)
@@ -87,7 +90,10 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         // Pushes that failed late in a faulty run wait out the outbox's backoff before they go.
         var drain = options.Faults ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);
         var audit = await StoreAudit.RunAsync(host.DatabasePath, () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
-        var clean = audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0;
+        var backupCheck = backup is null ? null : await BackupUnderLoad.CheckAsync(repoRoot, standIn, await backup, options.Warmup + options.BackupAt!.Value, ct);
+        if (backupCheck is not null) Console.WriteLine(backupCheck.Line());
+        var clean = audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0
+            && backupCheck?.Clean != false;
         host.KeepData = options.KeepData || !clean;
         if (host.KeepData) Console.WriteLine($"The host's store is kept: {host.DataDir}");
         const double mb = 1024 * 1024;

@@ -35,6 +35,6 @@ internal sealed partial class EmulatorAnnouncer(
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Emulator mode (no WeCom credentials): chat as a demo user at {Page}; WeCom API stand-in at {StandIn}")]
+        Message = "Emulator mode (no WeCom credentials): chat as anyone in the store at {Page}; WeCom API stand-in at {StandIn}")]
     private static partial void LogEmulator(ILogger logger, string page, string standIn);
 }

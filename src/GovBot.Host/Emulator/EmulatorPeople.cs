@@ -45,13 +45,14 @@ public sealed class EmulatorPeople(IDbContextFactory<GovBotDb> contexts)
     /// <summary>The role that says most about what the person can do in the chat, and where.</summary>
     internal static string Role(Person p, string? grids)
     {
-        if (p.OnboardedAt is null) return "新用户·未登记";
         var home = p.Building is { } b ? (b.Compound?.Name ?? "") + b.Name : null;
         var community = p.Community?.Name;
+        // Staff come from the county's workbook or address book without telling the bot where they live.
         if (p.Has(Roles.CountyAdmin)) return "县级管理员";
         if (p.Has(Roles.Secretary)) return Join("社区书记", community);
         if (p.Has(Roles.Staff)) return Join("社区工作者", community);
         if (p.Has(Roles.GridWorker)) return Join("网格员", grids ?? community);
+        if (p.OnboardedAt is null) return "新用户·未登记";
         if (p.Has(Roles.MicroGridLead)) return Join("微网格长", home);
         if (p.Has(Roles.PartyCenterHousehold)) return Join("党员中心户", home);
         if (p.Has(Roles.PartyMember))

@@ -59,11 +59,15 @@ public static class StructurePages
             """;
     }
 
-    public static async Task<IResult> ApplyAsync(HttpContext http, StaffScope scope, StructureImporter importer, PreviewedUploads uploads, CancellationToken ct)
+    public static async Task<IResult> ApplyAsync(
+        HttpContext http, StaffScope scope, StructureImporter importer, PreviewedUploads uploads, IDbContextFactory<GovBotDb> dbs, TimeProvider time, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var sha = StaffForm.Text(form, "sha256");
         var files = uploads.Find(sha, scope.Person.Id);
+        if (files is null && await JustAppliedAsync(dbs, sha, scope.Person.Id, time, ct) is { } at)
+            // A second press of 确认导入, or the result page refreshed: the import went through, nothing to do again.
+            return Page("导入完成", scope, $"<p id=\"applied\">这个表格 {at.ToOffset(TimeSpan.FromHours(8)):HH:mm} 已经导入过了，不用再确认。</p><p><a href=\"/staff/structure\">返回</a></p>");
         if (files is null)
             return Page(Title, scope, Warn("预览已过期（超过 30 分钟或系统重启过），请重新上传预览。") + UploadForm(), StatusCodes.Status409Conflict);
         var outcome = await importer.ApplyAsync(CountyWorkbookReader.Read(files), StaffForm.Text(form, "digest"), scope.Person, ct);
@@ -75,6 +79,16 @@ public static class StructurePages
             <p id="applied">已导入「{E(plan.Source)}」：新增 {plan.Added} 行，修改 {plan.Changed} 行，{plan.Unchanged} 行无变化。</p>
             <p>{E(plan.Summary())}</p><p><a href="/staff/structure">返回</a></p>
             """);
+    }
+
+    private static async Task<DateTimeOffset?> JustAppliedAsync(IDbContextFactory<GovBotDb> dbs, string sha, int actorId, TimeProvider time, CancellationToken ct)
+    {
+        if (sha.Length == 0) return null;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var since = time.GetUtcNow() - TimeSpan.FromMinutes(30);
+        return await db.ImportRecords.AsNoTracking()
+            .Where(r => r.Kind == Data.Structure.ImportKind.Workbook && r.Sha256 == sha && r.ActorId == actorId && r.At >= since)
+            .OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
     }
 
     private static string Warn(string text) => $"<p class=\"warn\" id=\"error\">{E(text)}</p>";

@@ -64,7 +64,7 @@ internal sealed partial class StructurePlanner
         var roles = Roles.None;
         foreach (var word in CellWords.List(r.Need("角色")))
             if (CellWords.RoleWords.TryGetValue(word, out var role)) roles |= role;
-            else r.Why.Add($"不认识的角色「{word}」（可填：网格员、社区工作者、社区书记、微网格长、县级管理员）");
+            else r.Why.Add($"不认识的角色「{word}」（可填：网格员、社区工作者、社区书记、微网格长、县级管理员、党员中心户、志愿者）");
         return roles & StaffWords;
     }
 

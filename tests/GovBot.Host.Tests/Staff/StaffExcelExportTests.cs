@@ -146,6 +146,9 @@ public sealed class StaffExcelExportTests
         var xlsx = XlsxFile.Read(await answer.Content.ReadAsByteArrayAsync());
 
         if (sheetName is not null) Assert.Equal(sheetName, xlsx.SheetName);
+        // Saved under the list's Chinese name and the day in China, as the office files it.
+        var chinaDay = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"{xlsx.SheetName}-{chinaDay}.xlsx", answer.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.True(xlsx.HeaderFrozen, "the header row is not frozen");
         Assert.Equal(csv[0].Count, xlsx.Widths.Count);
         Assert.Equal(csv.Count, xlsx.Rows.Count);

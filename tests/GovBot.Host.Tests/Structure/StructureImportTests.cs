@@ -167,4 +167,18 @@ public sealed class StructureImportTests
         var (_, noCode) = await s.UploadAsync(("社区.csv", System.Text.Encoding.UTF8.GetBytes("社区名称,县,镇（街道）\r\n古韵社区,襄垣县,古韵街道\r\n")));
         Assert.Contains("<td>社区</td><td>第 1 行</td><td>缺少「社区编码」这一列。</td>", noCode);
     }
+
+    [Fact]
+    public async Task Pressing_confirm_again_says_the_workbook_is_already_imported_and_imports_nothing_twice()
+    {
+        await using var s = await StructureSession.StartAsync();
+        var (_, preview) = await s.UploadAsync(("县域结构.xlsx", StructureSession.Workbook(StructureSession.TemplateRows())));
+        var (first, _) = await s.ApplyAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, first);
+
+        var (again, html) = await s.ApplyAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Contains("已经导入过了", html);
+        Assert.Equal(1, await s.Host.Bot.WithDbAsync(db => db.ImportRecords.CountAsync()));
+    }
 }
