@@ -63,6 +63,9 @@ public static class DataRegistration
         this DbContextOptionsBuilder options, string connectionString, StoreSynchronous synchronous = StoreSynchronous.Full) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GovBotDb).Assembly.GetName().Name))
+            // SQLite rebuilds a table outside a transaction (foreign keys must be off); EF warns on every fresh store,
+            // which an operator reads as a failure. The risk it names is why upgrades start with a backup (docs/deployment.md).
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information)))
             .AddInterceptors(SqlitePragmaInterceptor.For(synchronous));
 
     /// <summary>
