@@ -1,6 +1,5 @@
 using GovBot.Host.Reminders;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace GovBot.Host.Backups;
 
@@ -14,7 +13,7 @@ public static class BackupExtensions
     {
         builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.SectionName))
             .Validate(o => o.Keep >= 1, "Data:Backup:Keep must be at least 1.")
-            .Validate(o => IsCron(o.Cron), "Data:Backup:Cron must be a Quartz cron expression, e.g. 0 30 2 * * ?.")
+            .Validate(o => ReminderSchedule.Cron.IsValid(o.Cron), "Data:Backup:Cron must be a Quartz cron expression, e.g. 0 30 2 * * ?.")
             .ValidateOnStart();
         builder.Services.AddScoped<StoreBackupJob>();
         builder.Services.AddSingleton<BackupHealth>();
@@ -22,18 +21,6 @@ public static class BackupExtensions
         return builder;
     }
 
-    private static bool IsCron(string expression)
-    {
-        try
-        {
-            _ = new CronExpression(expression);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>The backup as a reminder kind on Data:Backup:Cron; a missed night (host down at 02:30) runs when the host is back.</summary>
     public static ReminderKinds AddStoreBackup(this ReminderKinds kinds, IServiceProvider services) =>

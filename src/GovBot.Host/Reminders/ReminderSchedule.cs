@@ -4,7 +4,22 @@ namespace GovBot.Host.Reminders;
 public abstract record ReminderSchedule
 {
     /// <summary>A Quartz cron expression in China time. <paramref name="FireLate"/>: a missed firing runs once on start; otherwise it is skipped.</summary>
-    public sealed record Cron(string Expression, bool FireLate) : ReminderSchedule;
+    public sealed record Cron(string Expression, bool FireLate) : ReminderSchedule
+    {
+        /// <summary>Whether Quartz reads <paramref name="expression"/> (for options validated at start).</summary>
+        public static bool IsValid(string expression)
+        {
+            try
+            {
+                _ = new Quartz.CronExpression(expression);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>A sweep at a fixed interval; a missed one runs at once, since it only catches up.</summary>
     public sealed record Every(TimeSpan Interval) : ReminderSchedule;

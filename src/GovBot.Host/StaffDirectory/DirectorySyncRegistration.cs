@@ -1,6 +1,5 @@
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace GovBot.Host.StaffDirectory;
 
@@ -14,7 +13,7 @@ public static class DirectorySyncRegistration
         services.AddOptions<DirectorySyncOptions>()
             .Bind(builder.Configuration.GetSection(DirectorySyncOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => IsCron(o.Cron), "DirectorySync:Cron is not a valid Quartz cron expression.")
+            .Validate(o => Reminders.ReminderSchedule.Cron.IsValid(o.Cron), "DirectorySync:Cron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         services.AddHttpClient<IWeComDirectory, WeComDirectoryClient>((sp, http) =>
         {
@@ -31,18 +30,6 @@ public static class DirectorySyncRegistration
         return builder;
     }
 
-    private static bool IsCron(string expression)
-    {
-        try
-        {
-            _ = new CronExpression(expression);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>The county admin's page; call from the staff pages' mapping, so it shares their form guard.</summary>
     public static IEndpointRouteBuilder MapDirectorySync(this IEndpointRouteBuilder pages)
