@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GovBot.Data;
-using GovBot.Data.Messaging;
 using GovBot.Host.Emulator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +25,7 @@ public static class BackupUnderLoad
     public static async Task<(long Acknowledged, string Copy, TimeSpan Took)> TakeAsync(
         string repoRoot, HostUnderTest host, LoadRecorder recorder, Stopwatch clock, TimeSpan at, CancellationToken ct)
     {
+        // --backup-at names a moment of the run, as --kill-at does: the copy is taken then, whatever the members do.
         if (at > clock.Elapsed) await Task.Delay(at - clock.Elapsed, ct);
         var acknowledged = recorder.ReportsFiled;
         var folder = Directory.CreateTempSubdirectory("govbot-backup-").FullName;
@@ -55,14 +55,7 @@ public static class BackupUnderLoad
             restored.KeepData = false;
             healthy = true;
             // The copy may hold messages that were still pending when it was taken: the fresh host finishes them.
-            var options = Options(backup.Copy);
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (DateTime.UtcNow < deadline)
-            {
-                await using var db = new GovBotDb(options);
-                if (await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending, ct) == 0) break;
-                await Task.Delay(250, ct);
-            }
+            await using (await StoreAudit.DrainedAsync(backup.Copy, TimeSpan.FromMinutes(1))) { }
             after = await ReportsAsync(backup.Copy);
         }
         catch (InvalidOperationException) { }

@@ -21,15 +21,17 @@ public sealed record AuditResult(
 
 public static class StoreAudit
 {
-    /// <summary>Waits for the host to finish what it accepted, then checks the books against the stand-in's log.</summary>
-    public static async Task<AuditResult> RunAsync(
-        string databasePath, Func<IReadOnlyCollection<string?>> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
-    {
-        var options = new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new GovBotDb(options);
+    /// <summary>How often the store is looked at while the host finishes its work; not a wait in itself.</summary>
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(250);
 
-        // Waits as long as the host keeps making headway: a backlog of pushes held by WeCom's per-member limits
-        // drains at the limit's pace. Gives up after drainWait without progress.
+    /// <summary>
+    /// The store once the host has no message and no push left pending. Waits as long as the host keeps making headway
+    /// (a backlog of pushes held by WeCom's per-member limits drains at the limit's pace); gives up after
+    /// <paramref name="drainWait"/> without progress.
+    /// </summary>
+    public static async Task<GovBotDb> DrainedAsync(string databasePath, TimeSpan drainWait)
+    {
+        var db = new GovBotDb(new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options);
         var left = int.MaxValue;
         var lastProgress = DateTime.UtcNow;
         while (DateTime.UtcNow - lastProgress < drainWait)
@@ -37,8 +39,16 @@ public static class StoreAudit
             var now = await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending) + await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending);
             if (now == 0) break;
             if (now < left) (left, lastProgress) = (now, DateTime.UtcNow);
-            await Task.Delay(250);
+            await Task.Delay(LookEvery);
         }
+        return db;
+    }
+
+    /// <summary>Waits for the host to finish what it accepted, then checks the books against the stand-in's log.</summary>
+    public static async Task<AuditResult> RunAsync(
+        string databasePath, Func<IReadOnlyCollection<string?>> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
+    {
+        await using var db = await DrainedAsync(databasePath, drainWait);
 
         var pushedFor = db.Outbox.Where(o => o.InboxMessageId != null).Select(o => o.InboxMessageId);
         var sentIds = await db.Outbox.Where(o => o.WeComMsgId != null).Select(o => o.WeComMsgId).ToListAsync();
