@@ -3,7 +3,7 @@ using GovBot.Data.Seeding;
 using GovBot.Host.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Xml;
-using GovBot.Skills.Tests.Support;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.EndToEnd;

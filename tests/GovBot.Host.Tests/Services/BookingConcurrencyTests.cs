@@ -3,7 +3,7 @@ using GovBot.Data.Services;
 using GovBot.Host.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
-using GovBot.Skills.Tests.Support;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.Services;

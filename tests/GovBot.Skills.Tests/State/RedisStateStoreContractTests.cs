@@ -1,5 +1,6 @@
 using GovBot.Skills.State;
 using GovBot.Skills.Tests.Support;
+using GovBot.TestSupport;
 using StackExchange.Redis;
 
 namespace GovBot.Skills.Tests.State;

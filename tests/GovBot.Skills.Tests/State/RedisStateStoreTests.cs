@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GovBot.Skills.State;
 using GovBot.Skills.Tests.Support;
+using GovBot.TestSupport;
 using StackExchange.Redis;
 
 namespace GovBot.Skills.Tests.State;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using GovBot.Skills.State;
 using GovBot.Skills.Tests.Support;
+using GovBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

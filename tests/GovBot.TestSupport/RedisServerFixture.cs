@@ -3,12 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using StackExchange.Redis;
+using Xunit;
 
-namespace GovBot.Skills.Tests.Support;
-
-/// <summary>Test classes that need a real Redis join this collection: <c>[Collection(RedisServerFixture.Collection)]</c>.</summary>
-[CollectionDefinition(RedisServerFixture.Collection)]
-public sealed class RedisServerCollection : ICollectionFixture<RedisServerFixture>;
+namespace GovBot.TestSupport;
 
 /// <summary>
 /// A private <c>redis-server</c> on a free loopback port, without persistence, for the tests of one collection.
