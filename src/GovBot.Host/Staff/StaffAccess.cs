@@ -32,8 +32,7 @@ public static class StaffAccess
         services.AddAuthorizationBuilder()
             .AddPolicy(AnyStaff, p => p.AddRequirements(new StaffRequirement(_ => true, "您没有社区工作人员的权限。")))
             .AddPolicy(Community, p => p.AddRequirements(new StaffRequirement(s => s.SeesCommunityLists, "只有社区工作人员和县里管理员可以办理。")))
-            .AddPolicy(Secretary, p => p.AddRequirements(new StaffRequirement(
-                s => s.County || s.Person.Has(Roles.Secretary), "只有县里管理员和社区书记可以查看。")))
+            .AddPolicy(Secretary, p => p.AddRequirements(new StaffRequirement(s => s.ReadsReminders, "只有县里管理员和社区书记可以查看。")))
             .AddPolicy(County, p => p.AddRequirements(new StaffRequirement(s => s.County, "这项操作对全县生效，只有县里管理员可以办理。")));
         services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffRefusals>();

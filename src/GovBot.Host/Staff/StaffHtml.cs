@@ -13,7 +13,7 @@ public static partial class StaffHtml
     public static IResult Page(string title, StaffScope? scope, string body, int status = StatusCodes.Status200OK)
     {
         var nav = scope is null ? "" : $"""
-            <nav><a href="/staff">概览</a><a href="/staff/reports">说事</a><a href="/staff/checkins">报到</a><a href="/staff/wishes">微心愿</a><a href="/staff/services">志愿服务</a><a href="/staff/points">积分</a><a href="/staff/reminders">提醒</a><a href="/staff/lists">其他</a>
+            <nav>{Nav(scope)}
             <span class="who">{E(scope.Person.Name)}</span><form method="post" action="/staff/logout"><button>退出</button></form></nav>
             """;
         var html = $$"""
@@ -22,6 +22,20 @@ public static partial class StaffHtml
             <style>{{Css}}</style></head><body>{{nav}}<main><h1>{{E(title)}}</h1>{{body}}</main></body></html>
             """;
         return new PageResult(html, status);
+    }
+
+    /// <summary>
+    /// Only the pages this person may open, by the same tests as the policies on those pages (<see cref="StaffAccess"/>):
+    /// a grid worker's navigation has no link that leads to a refusal.
+    /// </summary>
+    private static string Nav(StaffScope scope)
+    {
+        var links = new StringBuilder("<a href=\"/staff\">概览</a><a href=\"/staff/reports\">说事</a>");
+        if (scope.SeesCommunityLists)
+            links.Append("<a href=\"/staff/checkins\">报到</a><a href=\"/staff/wishes\">微心愿</a><a href=\"/staff/services\">志愿服务</a><a href=\"/staff/points\">积分</a>");
+        if (scope.ReadsReminders) links.Append("<a href=\"/staff/reminders\">提醒</a>");
+        if (scope.SeesCommunityLists) links.Append("<a href=\"/staff/lists\">其他</a>");
+        return links.ToString();
     }
 
     /// <summary>

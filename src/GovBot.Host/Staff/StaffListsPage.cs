@@ -3,7 +3,7 @@ using static GovBot.Host.Staff.StaffHtml;
 
 namespace GovBot.Host.Staff;
 
-/// <summary>GET /staff/lists: the other work lists, served as JSON and CSV by their own endpoints under the same sign-in.</summary>
+/// <summary>GET /staff/lists: where the other work lists are, as pages and spreadsheets (the JSON endpoints are for scripts, not linked here).</summary>
 public static class StaffListsPage
 {
     public static async Task<IResult> Show(HttpContext http, StaffCallers callers, CancellationToken ct)
@@ -15,9 +15,9 @@ public static class StaffListsPage
             : "";
         return Page("其他", scope, $$"""
             <div class="panel"><ul>
-            <li>双报到：<a href="/api/checkins?status=pending">待审核</a>　<a href="/api/checkins">全部</a>　{{StaffExport.Links("/api/checkins/export", "export-checkins")}}　<a href="/api/checkins/counts">按类型统计</a></li>
+            <li>双报到：<a href="/staff/checkins">待审核的报到</a>　{{StaffExport.Links("/api/checkins/export", "export-checkins", label: "导出全部报到")}}</li>
             <li>志愿服务：<a href="/staff/services">活动、时段和志愿任务</a>　{{StaffExport.Links("/staff/services/slots", "export-slots", label: "导出预约表格")}}</li>
-            <li>红色积分：<a href="/api/points/items">积分项目</a>（某人的积分明细：/api/points/企业微信账号）</li>
+            <li>红色积分：<a href="/staff/points">排行和手工加分</a>　{{StaffExport.Links("/staff/points/ledger", "export-ledger", label: "导出积分明细")}}</li>
             {{structure}}</ul><p class="muted">这些名单用同一个登录，只显示您负责范围内的内容。</p></div>
             """);
     }

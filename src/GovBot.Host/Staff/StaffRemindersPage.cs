@@ -30,7 +30,7 @@ public static class StaffRemindersPage
             var next = r.Paused ? "已暂停" : Next(r.NextFireAt);
             var (action, label) = r.Paused ? ("resume", "恢复") : ("pause", "暂停");
             var form = scope.County ? $"<form method=\"post\" action=\"/staff/reminders/{Uri.EscapeDataString(r.Kind)}/{action}\"><button>{label}</button></form>" : "";
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(r.Name)}</td><td>{E(r.Schedule)}</td><td class=\"next\">{E(next)}</td><td>{form}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(r.Name)}</td><td>{E(ReminderScheduleWords.Describe(r.Schedule))}</td><td class=\"next\">{E(next)}</td><td>{form}</td></tr>");
         }
         body.Append("</table></div>");
         return Page("提醒", scope, body.ToString());
@@ -45,7 +45,7 @@ public static class StaffRemindersPage
         foreach (var kind in kinds.All)
         {
             var r = await RemindersApi.DescribeAsync(scheduler, kind, ct);
-            rows.Add([r.Name, r.Schedule, r.Paused ? "已暂停" : "进行中", r.Paused ? null : r.NextFireAt]);
+            rows.Add([r.Name, ReminderScheduleWords.Describe(r.Schedule), r.Paused ? "已暂停" : "进行中", r.Paused ? null : r.NextFireAt]);
         }
         return StaffExport.File(new Sheet("提醒", ["提醒", "时间", "状态", "下次"], rows), "reminders", format, time);
     }

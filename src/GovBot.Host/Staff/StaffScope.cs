@@ -12,6 +12,9 @@ public sealed record StaffScope(Person Person, bool County, int? CommunityId, IR
     /// <summary>Check-ins, bookings, points: lists kept per community, not per grid.</summary>
     public bool SeesCommunityLists => County || CommunityId is not null;
 
+    /// <summary>The reminders and their schedules: the county admin and community secretaries.</summary>
+    public bool ReadsReminders => County || Person.Has(Roles.Secretary);
+
     public IQueryable<Report> Reports(IQueryable<Report> reports)
     {
         if (County) return reports;

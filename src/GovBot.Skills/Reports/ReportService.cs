@@ -184,9 +184,17 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
         if (responseCode is not null)
             await PushAsync([], new CardUpdate(CardTaskId(report), $"{actor.Name}已受理", responseCode), Key(report, "card-accepted"), ct);
         await PushAsync([actor], AssigneeCard(report), Key(report, "work"), ct);
-        await NotifyResidentsAsync(report, $"您反映的问题（{report.Ticket} {report.Category!.Name}）网格员{actor.Name}已受理，会尽快处理。", ct);
+        await NotifyResidentsAsync(report, $"您反映的问题（{report.Ticket} {report.Category!.Name}）{Title(actor, grid)}{actor.Name}已受理，会尽快处理。", ct);
         return Transition.Ok;
     }
+
+    /// <summary>How the resident hears of who accepted: the grid's own worker, or the community's or county's staff who stepped in.</summary>
+    private static string Title(Person actor, int? workedGrid) =>
+        workedGrid is not null && actor.Has(Roles.GridWorker) ? "网格员"
+        : actor.Has(Roles.Secretary) ? "社区书记"
+        : actor.Has(Roles.CountyAdmin) ? "县里的工作人员"
+        : actor.Has(Roles.Staff) ? "社区工作人员"
+        : "工作人员";
 
     public async Task<Transition> HandOverAsync(Report report, Person actor, HandoverTarget target, int? gridId, CancellationToken ct)
     {
