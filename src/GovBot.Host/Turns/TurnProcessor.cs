@@ -384,7 +384,7 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox message {InboxId} of {UserId} is over the member's limit; it waits for the sweeper")]
     private static partial void LogFloodWaits(ILogger logger, long inboxId, string userId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy storing its answer; its turn runs again from the inbox")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy (or lost the member's lease) storing its answer; its turn runs again from the inbox")]
     private static partial void LogTakeInBusy(ILogger logger, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} could not run its turn at once; it runs again from the inbox")]
