@@ -1,31 +1,25 @@
-using System.Collections.Concurrent;
+using GovBot.Skills.State;
 
 namespace GovBot.Host.Staff;
 
 /// <summary>
 /// Slows password guessing at the bootstrap admin: after <see cref="MaxFailures"/> wrong passwords from one address
-/// within <see cref="Window"/>, that address may not try again until the window has passed. Kept in memory: a
-/// restart forgets it, which is fine for a brake on guessing rather than an audit.
+/// within <see cref="Window"/> (counted from the first), that address may not try again until the window has passed.
+/// Counted in the state store, so with Redis five wrong passwords spread over several hosts lock as on one; without
+/// it the count lives in this process and a restart forgets it, which is fine for a brake on guessing.
 /// </summary>
-public sealed class StaffLoginThrottle(TimeProvider time)
+public sealed class StaffLoginThrottle(IStateStore state)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
-    private readonly ConcurrentDictionary<string, (int Count, DateTimeOffset Since)> _failures = new();
+    public async Task<bool> IsBlockedAsync(string address, CancellationToken ct) =>
+        long.TryParse(await state.GetAsync(Key(address), ct), out var failures) && failures >= MaxFailures;
 
-    public bool IsBlocked(string address) =>
-        _failures.TryGetValue(address, out var f) && f.Count >= MaxFailures && time.GetUtcNow() - f.Since < Window;
+    // The counter's window starts at its first increment and the key then expires: no sweep of old addresses needed.
+    public Task FailedAsync(string address, CancellationToken ct) => state.IncrementAsync(Key(address), Window, ct);
 
-    public void Failed(string address)
-    {
-        var now = time.GetUtcNow();
-        _failures.AddOrUpdate(address, _ => (1, now), (_, f) => now - f.Since >= Window ? (1, now) : (f.Count + 1, f.Since));
-        // Old entries go when the map grows, so a scan from many addresses cannot fill memory.
-        if (_failures.Count > 10_000)
-            foreach (var (key, value) in _failures)
-                if (now - value.Since >= Window) _failures.TryRemove(key, out _);
-    }
+    public Task SucceededAsync(string address, CancellationToken ct) => state.RemoveAsync(Key(address), ct);
 
-    public void Succeeded(string address) => _failures.TryRemove(address, out _);
+    private static string Key(string address) => "staff-login-failures:" + address;
 }

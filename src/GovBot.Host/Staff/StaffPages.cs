@@ -45,6 +45,7 @@ public static class StaffPages
         services.AddScoped<StaffCallers>();
         services.AddStaffAccess();
         services.AddSingleton<StaffLoginThrottle>();
+        builder.AddStaffDataProtection();
         services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>

@@ -46,17 +46,17 @@ public static class StaffSignIn
         var userName = form["userName"].ToString().Trim();
         var returnUrl = Local(form["returnUrl"]);
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
-        if (throttle.IsBlocked(address))
+        if (await throttle.IsBlockedAsync(address, ct))
             return Results.Redirect($"/staff/login?error={Uri.EscapeDataString("密码错误次数太多，请 15 分钟后再试。")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         var admin = options.Value.BootstrapAdmin;
         // Hash even for a wrong name, so timing does not tell which names exist.
         var passwordOk = StaffPasswords.Verify(form["password"].ToString(), admin.PasswordHash);
         if (string.IsNullOrEmpty(admin.UserName) || userName != admin.UserName || !passwordOk)
         {
-            throttle.Failed(address);
+            await throttle.FailedAsync(address, ct);
             return Results.Redirect($"/staff/login?error={Uri.EscapeDataString("账号或密码不对。")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
-        throttle.Succeeded(address);
+        await throttle.SucceededAsync(address, ct);
 
         var person = await db.People.FirstOrDefaultAsync(p => p.WeComUserId == userName, ct);
         if (person is null)

@@ -63,13 +63,13 @@ public sealed partial class TurnProcessor(
     {
         if (!opener.AnswersAtOnce) return new Intake(await inbox.AcceptAsync(row, ct), null);
         // The member's lease keeps their messages in order: held elsewhere, a turn of theirs is running.
-        await using var lease = await state.AcquireLockAsync("turn:" + row.UserId, Lease, TimeSpan.Zero, ct);
+        await using var lease = await state.AcquireRenewedLockAsync("turn:" + row.UserId, Lease, TimeSpan.Zero, ct);
         if (lease is null || await HasPendingAsync(row.UserId)) return new Intake(await inbox.AcceptAsync(row, ct), null);
 
         var message = reader.Read(row) with { CorrelationId = row.CorrelationId };
         var start = await opener.BeginAsync(message, ct);
         if (start.Verdict != RateVerdict.Allowed) return await WaitOutFloodAsync(row, start, ct);
-        if (start.SurelyWrites) return await TakeInWritingAsync(row, message, start, ct);
+        if (start.SurelyWrites) return await TakeInWritingAsync(row, message, start, lease.Lost, ct);
         TurnResult? read;
         try
         {
@@ -81,7 +81,7 @@ public sealed partial class TurnProcessor(
             LogTakeInFailed(log, ex, row.CorrelationId);
             return await LeaveToDrainAsync(row, start, ct);
         }
-        if (read is null) return await TakeInWritingAsync(row, message, start, ct);
+        if (read is null) return await TakeInWritingAsync(row, message, start, lease.Lost, ct);
 
         Accepted answered;
         string? passive;
@@ -89,9 +89,9 @@ public sealed partial class TurnProcessor(
         try
         {
             (answered, passive, pushed) = await writes.RunAsync((services, ct) =>
-                StoreAnsweredAsync(services.GetRequiredService<GovBotDb>(), row, read.Reply, ct), ct);
+                StoreAnsweredAsync(services.GetRequiredService<GovBotDb>(), row, read.Reply, lease.Lost, ct), ct);
         }
-        catch (Exception ex) when (StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
+        catch (Exception ex) when ((StoreContention.IsBusy(ex) || ex is LeaseLost) && !ct.IsCancellationRequested)
         {
             LogTakeInBusy(log, row.CorrelationId);
             return await LeaveToDrainAsync(row, start, ct);
@@ -107,7 +107,7 @@ public sealed partial class TurnProcessor(
     /// A turn that writes (filing a report, a booking, a check-in) runs inside one piece of a commit group together
     /// with its row, stored already answered: its changes, row and pushes commit at once, or none of them does.
     /// </summary>
-    private async Task<Intake> TakeInWritingAsync(InboxMessage row, IncomingMessage message, TurnStart start, CancellationToken ct)
+    private async Task<Intake> TakeInWritingAsync(InboxMessage row, IncomingMessage message, TurnStart start, CancellationToken leaseLost, CancellationToken ct)
     {
         TurnResult result;
         Accepted answered;
@@ -119,7 +119,7 @@ public sealed partial class TurnProcessor(
             {
                 var turn = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
                 var db = services.GetRequiredService<GovBotDb>();
-                var (accepted, passive, pushed) = await StoreAnsweredAsync(db, row, turn.Reply, ct);
+                var (accepted, passive, pushed) = await StoreAnsweredAsync(db, row, turn.Reply, leaseLost, ct);
                 // WeCom repeated the delivery while this turn ran, and the repeat is stored pending: its drain runs
                 // the turn, so this one is rolled back whole.
                 if (accepted.Duplicate) throw new RepeatedDelivery(accepted);
@@ -176,7 +176,8 @@ public sealed partial class TurnProcessor(
     /// The row of a turn answered inside its callback: done, with its passive answer, in one insert; then whatever the
     /// turn left for its caller to save (a newcomer's row, a card's update), unless WeCom had delivered it before.
     /// </summary>
-    private async Task<(Accepted, string? Passive, bool Pushed)> StoreAnsweredAsync(GovBotDb db, InboxMessage row, Reply reply, CancellationToken ct)
+    private async Task<(Accepted, string? Passive, bool Pushed)> StoreAnsweredAsync(
+        GovBotDb db, InboxMessage row, Reply reply, CancellationToken leaseLost, CancellationToken ct)
     {
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
@@ -184,6 +185,7 @@ public sealed partial class TurnProcessor(
         var accepted = await InboxWriter.InsertAsync(db, row, ct);
         if (accepted.Duplicate) return (accepted, null, false);
         if (row.PassiveReply is null && !reply.IsEmpty) await EnqueueReplyAsync(db, row, reply, ct);
+        LeaseLost.ThrowIf(leaseLost);
         await db.SaveChangesAsync(ct);
         // A reply answered passively may still have pushed to others (the grid worker's card).
         return (accepted, row.PassiveReply, db.Outbox.Local.Count > 0);
@@ -192,7 +194,7 @@ public sealed partial class TurnProcessor(
     /// <summary>Processes every pending message of the user; returns false when another worker holds the user.</summary>
     public async Task<bool> DrainAsync(string userId, CancellationToken ct)
     {
-        await using var lease = await state.AcquireLockAsync("turn:" + userId, Lease, LeaseWait, ct);
+        await using var lease = await state.AcquireRenewedLockAsync("turn:" + userId, Lease, LeaseWait, ct);
         if (lease is null) return false;
 
         // Every accepted message starts a drain of its own, so the rows pending now are all this drain owes:
@@ -208,7 +210,7 @@ public sealed partial class TurnProcessor(
             for (var i = 0; i < pending.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                if (await ProcessAsync(pending[i], ct)) continue;
+                if (await ProcessAsync(pending[i], lease.Lost, ct)) continue;
                 // Over the member's limit: this row and every later one wait, in order, for the sweeper; their
                 // callbacks answer now rather than at the end of their budget.
                 foreach (var later in pending.Skip(i + 1))
@@ -221,7 +223,7 @@ public sealed partial class TurnProcessor(
     }
 
     /// <summary>Runs the row's turn; false when the member is over the limit, and the row was left pending untouched.</summary>
-    private async Task<bool> ProcessAsync(InboxMessage row, CancellationToken ct)
+    private async Task<bool> ProcessAsync(InboxMessage row, CancellationToken leaseLost, CancellationToken ct)
     {
         var waiter = waiters.Find(row.Id);
         TurnResult? result = null;
@@ -246,7 +248,7 @@ public sealed partial class TurnProcessor(
             {
                 try
                 {
-                    (result, passive, pushed) = await RunTurnAsync(row, message, start, waiter, knownToWrite, ct);
+                    (result, passive, pushed) = await RunTurnAsync(row, message, start, waiter, knownToWrite, leaseLost, ct);
                     break;
                 }
                 catch (Exception ex) when (attempt < BusyAttempts && StoreContention.IsBusy(ex) && !ct.IsCancellationRequested)
@@ -256,6 +258,12 @@ public sealed partial class TurnProcessor(
                     await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), time, ct);
                 }
             }
+        }
+        catch (LeaseLost)
+        {
+            // Another host has the member now and runs this row (and the later ones) itself: stop, change nothing.
+            LeaseLost.Log(log, row.Id, row.UserId);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -275,19 +283,20 @@ public sealed partial class TurnProcessor(
     }
 
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> RunTurnAsync(
-        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, bool knownToWrite, CancellationToken ct)
+        InboxMessage row, IncomingMessage message, TurnStart start, PassiveReplyWaiters.Waiter? waiter, bool knownToWrite,
+        CancellationToken leaseLost, CancellationToken ct)
     {
         // Most turns only read (the menu, a list, the next question of a dialog): they run beside each other outside
         // the write lock, and only their inbox row and reply join a commit group. One known to write goes straight in.
         if (!knownToWrite && await TryReadOnlyAsync(message, start, ct) is { } read)
-            return await writes.RunAsync((services, ct) => CompleteAsync(services.GetRequiredService<GovBotDb>(), row, read, waiter, ct), ct);
+            return await writes.RunAsync((services, ct) => CompleteAsync(services.GetRequiredService<GovBotDb>(), row, read, waiter, leaseLost, ct), ct);
 
         // A turn that writes runs again, whole, inside a group: what it read and what it writes are one transaction,
         // and its store changes, inbox row and pushes commit together with other members' turns.
         return await writes.RunAsync(async (services, ct) =>
         {
             var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(message, start, ct);
-            return await CompleteAsync(services.GetRequiredService<GovBotDb>(), row, result, waiter, ct);
+            return await CompleteAsync(services.GetRequiredService<GovBotDb>(), row, result, waiter, leaseLost, ct);
         }, ct);
     }
 
@@ -310,7 +319,7 @@ public sealed partial class TurnProcessor(
     }
 
     private async Task<(TurnResult Result, string? Passive, bool Pushed)> CompleteAsync(
-        GovBotDb db, InboxMessage row, TurnResult result, PassiveReplyWaiters.Waiter? waiter, CancellationToken ct)
+        GovBotDb db, InboxMessage row, TurnResult result, PassiveReplyWaiters.Waiter? waiter, CancellationToken leaseLost, CancellationToken ct)
     {
         // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
         row.Status = InboxStatus.Pending;
@@ -321,6 +330,7 @@ public sealed partial class TurnProcessor(
         var (passive, pushed) = await DeliverAsync(db, row, result.Reply, waiter, ct);
         // A reply answered passively may still have pushed to others (the grid worker's card).
         pushed |= db.Outbox.Local.Count > 0;
+        LeaseLost.ThrowIf(leaseLost);
         await db.SaveChangesAsync(ct);
         return (result, passive, pushed);
     }
@@ -374,7 +384,7 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox message {InboxId} of {UserId} is over the member's limit; it waits for the sweeper")]
     private static partial void LogFloodWaits(ILogger logger, long inboxId, string userId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy storing its answer; its turn runs again from the inbox")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} found the store busy (or lost the member's lease) storing its answer; its turn runs again from the inbox")]
     private static partial void LogTakeInBusy(ILogger logger, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CorrelationId} could not run its turn at once; it runs again from the inbox")]

@@ -21,4 +21,19 @@ public interface IStateStore
     /// Returns null when it could not be had; disposing the handle releases the lease if it is still ours.
     /// </summary>
     Task<IAsyncDisposable?> AcquireLockAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct = default);
+
+    /// <summary>
+    /// As <see cref="AcquireLockAsync"/>, for work that may outlast <paramref name="lease"/> (a turn waiting on a slow
+    /// language model): while the handle is held the lease is renewed every third of it, by this holder's token only.
+    /// A holder that dies stops renewing, so its lease still runs out. When a renewal finds the lease gone (it ran out
+    /// first, or another holder has it), <see cref="IStateLease.Lost"/> is cancelled: work done under it must not commit.
+    /// </summary>
+    Task<IStateLease?> AcquireRenewedLockAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct = default);
+}
+
+/// <summary>A lease kept alive by renewal; disposing it stops the renewal and releases the lease if it is still ours.</summary>
+public interface IStateLease : IAsyncDisposable
+{
+    /// <summary>Cancelled once the lease is known to be lost; never cancelled by disposing it.</summary>
+    CancellationToken Lost { get; }
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace GovBot.Skills.State;
 
 /// <summary>The embedded default: state lives in this process and is gone after a restart.</summary>
-public sealed class MemoryStateStore(TimeProvider time) : IStateStore
+public sealed partial class MemoryStateStore(TimeProvider time) : IStateStore
 {
     private sealed record Entry(string Value, DateTimeOffset? ExpiresAt);
 
@@ -189,6 +189,9 @@ public sealed class MemoryStateStore(TimeProvider time) : IStateStore
     private sealed class Release(MemoryStateStore store, LockSlot slot, long token) : IAsyncDisposable
     {
         private int _released;
+
+        public LockSlot Slot => slot;
+        public long Token => token;
 
         public ValueTask DisposeAsync()
         {

@@ -14,7 +14,7 @@ namespace GovBot.Skills.State;
 /// StackExchange.Redis commands cannot be cancelled once sent, so <see cref="CancellationToken"/>s are honoured
 /// before a command and while waiting for a lock; a command itself is bounded by the client's async timeout.
 /// </remarks>
-public sealed class RedisStateStore : IStateStore
+public sealed partial class RedisStateStore : IStateStore
 {
     // INCR and the window's expiry in one step, so a crash between the two cannot leave a counter that never resets.
     // The PTTL check also gives a window to a key that somehow has none (e.g. it was SET without expiry).
@@ -92,7 +92,19 @@ public sealed class RedisStateStore : IStateStore
         return (long)result;
     }
 
-    public async Task<IAsyncDisposable?> AcquireLockAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct = default)
+    public async Task<IAsyncDisposable?> AcquireLockAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct = default) =>
+        await TakeLeaseAsync(key, lease, wait, ct).ConfigureAwait(false) is { } token ? new Lease(_locks, key, token, _logger) : null;
+
+    public async Task<IStateLease?> AcquireRenewedLockAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (await TakeLeaseAsync(key, lease, wait, ct).ConfigureAwait(false) is not { } token) return null;
+        // Counted from before the SET that won: the server's expiry started no earlier than that.
+        return new RenewedLease(_locks, key, token, lease, started, _logger);
+    }
+
+    /// <summary>The lease's token once SET NX took it; null when <paramref name="wait"/> ran out first.</summary>
+    private async Task<RedisValue?> TakeLeaseAsync(string key, TimeSpan lease, TimeSpan wait, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         if (wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(wait));
@@ -108,7 +120,7 @@ public sealed class RedisStateStore : IStateStore
         {
             // SET key token NX PX lease.
             if (await _locks.StringSetAsync(key, token, px, When.NotExists).ConfigureAwait(false))
-                return new Lease(_locks, key, token, _logger);
+                return token;
 
             var sleep = Jitter(poll);
             if (wait != Timeout.InfiniteTimeSpan)

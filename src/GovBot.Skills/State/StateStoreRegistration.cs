@@ -18,6 +18,9 @@ public static class StateStoreRegistration
 
     private const string LogCategory = "GovBot.Skills.State";
 
+    /// <summary>The data layer's provider setting; "Postgres" means several hosts may share the store.</summary>
+    public const string DataProviderKey = "Data:Provider";
+
     /// <summary>
     /// Registers <see cref="IStateStore"/>: Redis when <c>ConnectionStrings:Redis</c> is set (one shared
     /// <see cref="IConnectionMultiplexer"/>), otherwise <see cref="MemoryStateStore"/>, which suits a single instance only.
@@ -30,6 +33,7 @@ public static class StateStoreRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        RequireRedisForSharedStore(builder.Configuration, connectionString);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             services.TryAddSingleton<IStateStore>(sp =>
@@ -51,12 +55,31 @@ public static class StateStoreRegistration
             KeyPrefix = builder.Configuration[KeyPrefixKey] ?? RedisStateStoreOptions.DefaultKeyPrefix,
         };
 
+        // Registered for the other users of the shared Redis (WeCom's send limits, Data Protection keys): one prefix for all.
+        services.TryAddSingleton(storeOptions);
         services.TryAddSingleton<IConnectionMultiplexer>(sp => Connect(redisOptions, Logger(sp)));
         services.TryAddSingleton<IStateStore>(sp => new RedisStateStore(
             sp.GetRequiredService<IConnectionMultiplexer>(),
             storeOptions,
             sp.GetService<ILogger<RedisStateStore>>()));
         return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL is there for several hosts on one database, and several hosts keep their short-lived state apart
+    /// in memory: a member's messages would be answered out of order and WeCom's limits passed. Read as a plain
+    /// setting, so the state store does not depend on the data layer.
+    /// </summary>
+    private static void RequireRedisForSharedStore(IConfiguration configuration, string? redisConnectionString)
+    {
+        var provider = configuration[DataProviderKey];
+        if (!string.Equals(provider?.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(redisConnectionString))
+            return;
+        throw new InvalidOperationException(
+            $"{DataProviderKey} is Postgres, which is for running several GovBot hosts on one database, but ConnectionStrings:{ConnectionStringName} " +
+            "is not set. Several hosts must share their short-lived state (dialogs, each member's turn lease, WeCom's send limits, " +
+            $"the staff login throttle, the staff cookie keys) through Redis: set ConnectionStrings:{ConnectionStringName} " +
+            $"(e.g. \"redis.internal:6379,password=...\"), or set {DataProviderKey} to Sqlite for a single host.");
     }
 
     private static ConnectionMultiplexer Connect(ConfigurationOptions options, ILogger logger)

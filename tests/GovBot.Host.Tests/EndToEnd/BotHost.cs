@@ -46,10 +46,12 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a host; pass the stand-in and data folder of an earlier host to play a restart, and <paramref name="now"/>
-    /// to run its clock from that instant (see <see cref="ShiftedTimeProvider"/>) instead of the real time.
+    /// to run its clock from that instant (see <see cref="ShiftedTimeProvider"/>) instead of the real time; <paramref name="services"/>
+    /// replaces registrations after the host's own (e.g. a state store that loses leases).
     /// </summary>
     public static async Task<BotHost> StartAsync(
-        WeComApiStandIn? standIn = null, string? dataDir = null, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+        WeComApiStandIn? standIn = null, string? dataDir = null, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownsStandIn = standIn is null;
         standIn ??= await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = WeComSample.CorpId });
@@ -81,6 +83,7 @@ public sealed class BotHost : IAsyncDisposable
             foreach (var (key, value) in all) b.UseSetting(key, value);
             // After the host's own registrations, which add the system clock only when none is registered.
             if (now is { } start) b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedTimeProvider(start)));
+            if (services is not null) b.ConfigureTestServices(services);
         });
         // Port 0 through UseKestrel(int) still binds 5000 here; an explicit loopback listener gets a free port.
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));

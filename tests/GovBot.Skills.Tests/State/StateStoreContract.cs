@@ -30,6 +30,12 @@ public abstract class StateStoreContract : IAsyncLifetime
     /// <summary>The clock <see cref="ElapseAsync"/> moves: the store's own, or the real one.</summary>
     protected abstract TimeProvider Clock { get; }
 
+    /// <summary>The lease of the renewal tests: where time is real, long enough that a busy machine still renews in time.</summary>
+    protected virtual TimeSpan RenewedLease => Ttl;
+
+    /// <summary>Makes the holder of <paramref name="key"/> lose it as it would in life: the lease ran out unrenewed.</summary>
+    protected abstract Task LoseLeaseAsync(string key);
+
     public async Task InitializeAsync() => (Store, OtherHost) = await CreateStoresAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -277,6 +283,53 @@ public abstract class StateStoreContract : IAsyncLifetime
         await current.DisposeAsync();
         await using var after = await Store.AcquireLockAsync("user:alice", Long, TimeSpan.Zero);
         Assert.NotNull(after);
+    }
+
+    [Fact]
+    public async Task Renewed_lease_is_held_past_its_length_until_released()
+    {
+        var held = await Store.AcquireRenewedLockAsync("turn:alice", RenewedLease, TimeSpan.Zero);
+        Assert.NotNull(held);
+
+        // Three lease lengths, in steps shorter than a renewal period, as a slow language model would take.
+        for (var i = 0; i < 12; i++) await ElapseAsync(RenewedLease / 4);
+
+        Assert.Null(await OtherHost.AcquireLockAsync("turn:alice", Long, TimeSpan.Zero));
+        Assert.False(held.Lost.IsCancellationRequested);
+        var waiting = OtherHost.AcquireLockAsync("turn:alice", Long, Long);
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(Guard);
+        Assert.NotNull(next);
+    }
+
+    [Fact]
+    public async Task Renewed_lease_that_was_lost_says_so_and_leaves_the_next_holder_alone()
+    {
+        var held = await Store.AcquireRenewedLockAsync("turn:alice", RenewedLease, TimeSpan.Zero);
+        Assert.NotNull(held);
+
+        await LoseLeaseAsync("turn:alice");
+        await Task.Delay(Timeout.InfiniteTimeSpan, held.Lost).ContinueWith(_ => { }).WaitAsync(Guard);
+        await using var next = await OtherHost.AcquireLockAsync("turn:alice", Long, TimeSpan.Zero);
+        Assert.NotNull(next);
+
+        await held.DisposeAsync();
+        Assert.Null(await Store.AcquireLockAsync("turn:alice", Long, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Renewed_lease_excludes_and_is_released_like_any_lock()
+    {
+        var held = await Store.AcquireRenewedLockAsync("turn:alice", Long, TimeSpan.Zero);
+        Assert.NotNull(held);
+        Assert.Null(await OtherHost.AcquireRenewedLockAsync("turn:alice", Long, TimeSpan.Zero));
+
+        await held.DisposeAsync();
+        await held.DisposeAsync();
+
+        await using var next = await OtherHost.AcquireRenewedLockAsync("turn:alice", Long, TimeSpan.Zero);
+        Assert.NotNull(next);
+        Assert.False(held.Lost.IsCancellationRequested);
     }
 
     [Fact]

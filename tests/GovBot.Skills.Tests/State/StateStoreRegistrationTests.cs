@@ -36,6 +36,32 @@ public sealed class StateStoreRegistrationTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public void Postgres_without_redis_stops_the_start_saying_what_to_set_and_why()
+    {
+        var builder = Builder(redisConnection: null);
+        builder.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Postgres")]);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddGovBotState());
+
+        Assert.Contains("ConnectionStrings:Redis", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("several GovBot hosts", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_with_redis_and_sqlite_without_it_start()
+    {
+        var shared = Builder(redis.ConnectionString);
+        shared.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Postgres")]);
+        shared.AddGovBotState();
+        using (var host = shared.Build()) Assert.IsType<RedisStateStore>(host.Services.GetRequiredService<IStateStore>());
+
+        var single = Builder(redisConnection: null);
+        single.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Sqlite")]);
+        single.AddGovBotState();
+        using (var host = single.Build()) Assert.IsType<MemoryStateStore>(host.Services.GetRequiredService<IStateStore>());
+    }
+
+    [Fact]
     public void A_registered_time_provider_is_kept()
     {
         var builder = Builder(redisConnection: null);

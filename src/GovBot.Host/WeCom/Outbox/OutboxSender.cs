@@ -17,7 +17,7 @@ public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    WeComSendBudget budget,
+    IWeComSendBudget budget,
     StoreWriteGate gate,
     ILogger<OutboxSender> logger)
 {
@@ -118,7 +118,18 @@ public sealed class OutboxSender(
         {
             var (piece, i) = Math.DivRem(s, batches.Count);
             var batch = pieces.Count == 1 ? $"batch {i + 1}/{batches.Count}" : $"piece {piece + 1}/{pieces.Count} batch {i + 1}/{batches.Count}";
-            if (budget.NotBefore(batches[i]) is { } allowedAt)
+            DateTimeOffset? notBefore;
+            try
+            {
+                notBefore = await budget.TakeAsync(batches[i], ct);
+            }
+            catch (SendBudgetUnavailableException ex)
+            {
+                // Without the shared count a send could pass the limit, which WeCom punishes by dropping messages.
+                await RetryLaterAsync(db, row, $"{batch}: {ex.Message}");
+                return false;
+            }
+            if (notBefore is { } allowedAt)
             {
                 // Sent now, WeCom would drop it silently; WeCom itself is fine, so other rows may still go.
                 await WaitForBudgetAsync(db, row, allowedAt, batch);
@@ -141,12 +152,12 @@ public sealed class OutboxSender(
             switch (result.Kind)
             {
                 case WeComErrorKind.Ok:
-                    budget.Record(batches[i]);
+                    await budget.RecordAsync(batches[i]);
                     row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, result.MsgId);
                     NoteUnreached(row, result, batch, notes);
                     break;
                 case WeComErrorKind.RecipientsRefused:
-                    budget.Record(batches[i]);
+                    await budget.RecordAsync(batches[i]);
                     // Only this batch's people were refused; the other batches may well go out.
                     row.WeComMsgId = OutboxProgress.Append(row.WeComMsgId, OutboxProgress.RefusedBatch);
                     notes.Add($"{batch}: {Describe(result)}");

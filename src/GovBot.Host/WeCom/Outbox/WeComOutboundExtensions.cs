@@ -4,6 +4,7 @@ using GovBot.Host.WeCom.Api;
 using GovBot.Skills.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace GovBot.Host.WeCom.Outbox;
 
@@ -34,6 +35,11 @@ public static class WeComOutboundExtensions
         services.AddHttpClient<IWeComApi, WeComApiClient>(ConfigureClient);
 
         services.AddSingleton<WeComSendBudget>();
+        // Shared through Redis when AddGovBotState connected to one: several hosts then keep WeCom's limits together.
+        services.AddSingleton<IWeComSendBudget>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? ActivatorUtilities.CreateInstance<RedisSendBudget>(sp, redis,
+                sp.GetService<RedisStateStoreOptions>() ?? new RedisStateStoreOptions())
+            : sp.GetRequiredService<WeComSendBudget>());
         services.TryAddSingleton<StoreWriteGate>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxDispatcher>();

@@ -7,10 +7,10 @@ namespace GovBot.Host.WeCom.Outbox;
 /// one app may message one member at most 30 times a minute and 1000 times an hour, and WeCom silently drops
 /// what is over; and one app may reach at most 账号上限数×200 member-messages a day. A batch that would pass a
 /// limit waits (the row's NextAttemptAt) rather than being sent and lost. Counted per host process, from the
-/// sends this process made; the 1000-per-call batching stays the outbox's, so a fan-out within the limits
-/// still goes in the fewest calls.
+/// sends this process made (one host without Redis; see <see cref="RedisSendBudget"/> for several); the
+/// 1000-per-call batching stays the outbox's, so a fan-out within the limits still goes in the fewest calls.
 /// </summary>
-public sealed class WeComSendBudget(TimeProvider time, IOptions<OutboxOptions> options)
+public sealed class WeComSendBudget(TimeProvider time, IOptions<OutboxOptions> options) : IWeComSendBudget
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _sentTo = new(StringComparer.Ordinal);
@@ -18,6 +18,14 @@ public sealed class WeComSendBudget(TimeProvider time, IOptions<OutboxOptions> o
     private long _today;
 
     private OutboxOptions Options => options.Value;
+
+    public Task<DateTimeOffset?> TakeAsync(IReadOnlyCollection<string> users, CancellationToken ct) => Task.FromResult(NotBefore(users));
+
+    public Task RecordAsync(IReadOnlyCollection<string> users)
+    {
+        Record(users);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Null when the batch may go now; otherwise the earliest instant every limit allows it.</summary>
     public DateTimeOffset? NotBefore(IReadOnlyCollection<string> users)
@@ -82,7 +90,7 @@ public sealed class WeComSendBudget(TimeProvider time, IOptions<OutboxOptions> o
         return _today;
     }
 
-    private static DateTimeOffset NextChinaMidnight(DateTimeOffset now) =>
+    internal static DateTimeOffset NextChinaMidnight(DateTimeOffset now) =>
         Skills.Reminders.ChinaTime.At(Skills.Reminders.ChinaTime.Today(now).AddDays(1), TimeOnly.MinValue);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
