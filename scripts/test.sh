@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/prerequisites.sh || exit 1
 
-# The host test folders that run on PostgreSQL (GOVBOT_TEST_PROVIDER=Postgres); tests about the SQLite file skip there.
-pg_folders=(EndToEnd Conversations Reports Services Staff)
+# The host test folders that run on PostgreSQL (GOVBOT_TEST_PROVIDER=Postgres), about six minutes here; tests about the
+# SQLite file skip there. Conversations (200 stories, a fresh host each) would take over half an hour on PostgreSQL.
+pg_folders=(EndToEnd Reports Services Staff)
 pg_filter=$(printf 'FullyQualifiedName~GovBot.Host.Tests.%s.|' "${pg_folders[@]}")
 pg_filter=${pg_filter%|}
 
