@@ -9,6 +9,15 @@ public enum StoreSynchronous
     Normal = 1,
 }
 
+/// <summary>Which database holds the store.</summary>
+public enum StoreProvider
+{
+    /// <summary>One SQLite file beside the host: the default, nothing to install.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL database (ConnectionStrings:GovBot in Npgsql format), shared by several hosts.</summary>
+    Postgres,
+}
+
 /// <summary>Settings of the store, bound from the "Data" section.</summary>
 public sealed class DataOptions
 {
@@ -21,6 +30,9 @@ public sealed class DataOptions
     /// <see cref="RefuseDemoStore"/>; false never loads it.
     /// </summary>
     public bool? SeedDemoCounty { get; set; }
+
+    /// <summary>Sqlite (the default) or Postgres; Postgres needs ConnectionStrings:GovBot (docs/postgres.md).</summary>
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
     /// <summary>
     /// Set by the host in real mode unless <see cref="SeedDemoCounty"/> is explicitly true: a store that holds the demo

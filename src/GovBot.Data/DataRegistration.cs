@@ -19,7 +19,8 @@ public static class DataRegistration
     /// the <see cref="StoreGroupCommit"/> for the hot writers, the <see cref="ReferenceCache"/>, <see cref="DataOptions"/>, the
     /// <see cref="DatabaseInitializer"/> that migrates (and seeds) before other hosted services start, and the
     /// <see cref="StoreCheckpointer"/>.
-    /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root.
+    /// The SQLite file comes from ConnectionStrings:GovBot, a relative path being taken from the content root; with
+    /// Data:Provider=Postgres the same setting is an Npgsql connection string (<see cref="PostgresStore"/>).
     /// </summary>
     public static IHostApplicationBuilder AddGovBotData(this IHostApplicationBuilder builder)
     {
@@ -31,6 +32,11 @@ public static class DataRegistration
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName)
             .Validate(o => o.LogRestartPages > 0, "Data:LogRestartPages must be a positive number of pages.")
             .Validate(o => Enum.IsDefined(o.Synchronous), "Data:Synchronous must be Full or Normal.")
+            .Validate(o => Enum.IsDefined(o.Provider), "Data:Provider must be Sqlite or Postgres.")
+            .Validate<IConfiguration>((o, configuration) => o.Provider != StoreProvider.Postgres
+                    || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
+                "Data:Provider is Postgres but ConnectionStrings:GovBot is empty: set it to an Npgsql connection string "
+                + "(Host=db;Database=govbot;Username=govbot;Password=...), see docs/postgres.md.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -40,8 +46,9 @@ public static class DataRegistration
         {
             var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var synchronous = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value.Synchronous;
-            options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot), synchronous);
+            var data = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value;
+            if (data.Provider == StoreProvider.Postgres) options.UseGovBotPostgres(configured!);
+            else options.UseGovBotSqlite(ResolveConnectionString(configured, contentRoot), data.Synchronous);
         });
         services.AddScoped<StoreBinding>();
         services.AddScoped(sp => sp.GetRequiredService<StoreBinding>().CreateDb(sp.GetRequiredService<IDbContextFactory<GovBotDb>>()));

@@ -106,11 +106,13 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(GovBotDb).Assembly);
+        if (Database.IsPostgres()) PostgresStore.QuoteColumns(model.Model);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so queries on time stay in SQL.
+        // PostgreSQL could, but keeps the ticks too: one model, the same queries and the same values on both.
         conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
         conventions.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }

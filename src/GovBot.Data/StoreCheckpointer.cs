@@ -35,7 +35,12 @@ public sealed partial class StoreCheckpointer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string connectionString;
-        await using (var probe = pool.CreateDbContext()) connectionString = probe.Database.GetConnectionString()!;
+        await using (var probe = pool.CreateDbContext())
+        {
+            // PostgreSQL checkpoints by itself.
+            if (probe.Database.IsPostgres()) return;
+            connectionString = probe.Database.GetConnectionString()!;
+        }
         var csb = new SqliteConnectionStringBuilder(connectionString);
         // An in-memory store has no log.
         if (csb.Mode == SqliteOpenMode.Memory || csb.DataSource is "" or ":memory:") return;

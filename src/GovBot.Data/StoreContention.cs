@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace GovBot.Data;
@@ -5,6 +6,7 @@ namespace GovBot.Data;
 /// <summary>
 /// Recognises the store refusing work because another writer held it past the busy timeout. Such work was rolled
 /// back whole, so running it again is safe, and better than telling a resident that their message failed.
+/// On PostgreSQL the same holds for a serialization failure, a deadlock and a lock not available (NOWAIT).
 /// </summary>
 public static class StoreContention
 {
@@ -14,6 +16,7 @@ public static class StoreContention
     {
         for (; ex is not null; ex = ex.InnerException)
             if (ex is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }) return true;
+            else if (ex is DbException db && PostgresStore.IsContention(db)) return true;
         return false;
     }
 }

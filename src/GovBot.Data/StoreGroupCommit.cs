@@ -13,6 +13,8 @@ namespace GovBot.Data;
 /// to the WAL again) into a few dozen, and the write lock passes between groups rather than between pieces.
 /// A caller's task finishes only after its group has committed, so nothing it was told is lost by a crash; a piece
 /// that throws is rolled back to its savepoint alone and its caller gets the exception, the others commit.
+/// On PostgreSQL, which has no single write lock to pass around, each piece is a transaction of its own on a pooled
+/// connection (<see cref="RunAloneAsync{T}"/>): the same contract, without the grouping.
 /// </summary>
 public sealed partial class StoreGroupCommit(
     IServiceScopeFactory scopes, IDbContextFactory<GovBotDb> pool, StoreWriteGate gate, ILoggerFactory logs, ILogger<StoreGroupCommit> log) : IAsyncDisposable, IDisposable
@@ -27,6 +29,7 @@ public sealed partial class StoreGroupCommit(
     private readonly Queue<Piece> _queue = new();
     private bool _running;
     private SqliteConnection? _connection;
+    private bool? _postgres;
     /// <summary>Contexts on the group's connection, pooled like the app's own: made afresh, they took 8 % of a loaded host.</summary>
     private IDbContextFactory<GovBotDb>? _contexts;
 
@@ -38,6 +41,7 @@ public sealed partial class StoreGroupCommit(
     {
         // The group runs one piece at a time: a piece waiting on another group would wait forever.
         if (InsideGroup.Value) throw new InvalidOperationException("A commit-group piece cannot start another.");
+        if (_postgres ??= IsPostgres()) return RunAloneAsync(work, ct);
         var piece = new Piece<T>(work, ct);
         bool start;
         lock (_sync)
@@ -53,6 +57,29 @@ public sealed partial class StoreGroupCommit(
             using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunGroupsAsync, CancellationToken.None);
         }
         return piece.Result;
+    }
+
+    private bool IsPostgres()
+    {
+        using var probe = pool.CreateDbContext();
+        return probe.Database.IsPostgres();
+    }
+
+    /// <summary>
+    /// PostgreSQL: the piece in a transaction of its own, committed before the caller hears the result; a piece that
+    /// throws is rolled back (the context is disposed with its transaction still open) and the caller gets the exception.
+    /// </summary>
+    private async Task<T> RunAloneAsync<T>(Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        await using var scope = scopes.CreateAsyncScope();
+        var binding = scope.ServiceProvider.GetRequiredService<StoreBinding>();
+        binding.BindOwnTransaction();
+        // Set in this async method only: it flows into the work and is gone again for the caller.
+        InsideGroup.Value = true;
+        var result = await work(scope.ServiceProvider, ct);
+        if (binding.Owned?.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(CancellationToken.None);
+        return result;
     }
 
     private async Task RunGroupsAsync()

@@ -12,6 +12,8 @@ namespace GovBot.Data;
 /// The connections are opened read-only, so a write that slipped past <see cref="GovBotDb.EnsureWritable"/> is refused
 /// by SQLite rather than stored outside its commit group. Each connection stays open in a lane with its own pooled
 /// contexts, so that the statements compiled on it are kept (<see cref="SqliteStatementCache"/>).
+/// On PostgreSQL the contexts come from a pool of their own whose connections make every transaction READ ONLY
+/// (<see cref="PostgresStore.ReadOnlyConnectionString"/>); a write is refused with 25006.
 /// </summary>
 public sealed class StoreReadOnlyContexts(IDbContextFactory<GovBotDb> pool, ILoggerFactory logs) : IDisposable
 {
@@ -19,12 +21,19 @@ public sealed class StoreReadOnlyContexts(IDbContextFactory<GovBotDb> pool, ILog
     public const int MaxIdleLanes = 16;
 
     private readonly Lazy<string> _connectionString = new(() => ReadOnlyConnectionString(pool));
+    private readonly Lazy<IDbContextFactory<GovBotDb>?> _postgres = new(() => PostgresContexts(pool, logs));
     private readonly ConcurrentBag<Lane> _idle = [];
     private int _idleCount;
     private bool _disposed;
 
     public GovBotDb CreateDbContext()
     {
+        if (_postgres.Value is { } postgres)
+        {
+            var readOnly = postgres.CreateDbContext();
+            readOnly.IsReadOnly = true;
+            return readOnly;
+        }
         var lane = Rent();
         var db = lane.Contexts.CreateDbContext();
         // Every context of a lane is read-only; the flag is set on each rental rather than trusted to survive one.
@@ -59,6 +68,15 @@ public sealed class StoreReadOnlyContexts(IDbContextFactory<GovBotDb> pool, ILog
             return;
         }
         _idle.Add(lane);
+    }
+
+    private static IDbContextFactory<GovBotDb>? PostgresContexts(IDbContextFactory<GovBotDb> pool, ILoggerFactory logs)
+    {
+        using var probe = pool.CreateDbContext();
+        if (!probe.Database.IsPostgres()) return null;
+        var options = new DbContextOptionsBuilder<GovBotDb>();
+        options.UseGovBotPostgres(PostgresStore.ReadOnlyConnectionString(probe.Database.GetConnectionString()!)).UseLoggerFactory(logs);
+        return new PooledDbContextFactory<GovBotDb>(options.Options);
     }
 
     private static string ReadOnlyConnectionString(IDbContextFactory<GovBotDb> pool)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace GovBot.Data;
@@ -12,12 +13,13 @@ public sealed class StoreWriteDeferredException() : InvalidOperationException("T
 
     /// <summary>
     /// Whether <paramref name="ex"/> says the work wanted to write: this exception, or SQLite refusing a write on a
-    /// read-only connection (a write path that forgot <see cref="GovBotDb.EnsureWritable"/>; nothing was written either way).
+    /// read-only connection, or PostgreSQL refusing one in a READ ONLY transaction (a write path that forgot <see cref="GovBotDb.EnsureWritable"/>; nothing was written either way).
     /// </summary>
     public static bool WasCause(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
             if (ex is StoreWriteDeferredException or SqliteException { SqliteErrorCode: SqliteReadOnly }) return true;
+            else if (ex is DbException db && PostgresStore.IsReadOnlyRefusal(db)) return true;
         return false;
     }
 }

@@ -10,7 +10,7 @@ public static class InboxInsert
     private const string Sql = """
         INSERT INTO "Inbox" ("DedupKey", "UserId", "MsgType", "PayloadXml", "ReceivedAt", "Status", "Attempts", "CorrelationId",
                              "ProcessedAt", "PassiveReply")
-        VALUES ($dedup, $user, $type, $payload, $received, $status, 0, $correlation, $processed, $passive)
+        VALUES (@dedup, @user, @type, @payload, @received, @status, 0, @correlation, @processed, @passive)
         ON CONFLICT ("DedupKey") DO NOTHING
         RETURNING "Id"
         """;
@@ -22,17 +22,17 @@ public static class InboxInsert
     public static Task<bool> TryInsertAsync(this GovBotDb db, InboxMessage row, CancellationToken ct) =>
         StoreCommand.RunAsync(db, Sql, async (command, ct) =>
         {
-            command.Parameters.AddWithValue("$dedup", row.DedupKey);
-            command.Parameters.AddWithValue("$user", row.UserId);
-            command.Parameters.AddWithValue("$type", row.MsgType);
-            command.Parameters.AddWithValue("$payload", row.PayloadXml);
-            command.Parameters.AddWithValue("$received", row.ReceivedAt.UtcTicks);
-            command.Parameters.AddWithValue("$status", (int)row.Status);
-            command.Parameters.AddWithValue("$correlation", (object?)row.CorrelationId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$processed", (object?)row.ProcessedAt?.UtcTicks ?? DBNull.Value);
-            command.Parameters.AddWithValue("$passive", (object?)row.PassiveReply ?? DBNull.Value);
-            if (await command.ExecuteScalarAsync(ct) is not long id) return false;
-            row.Id = id;
+            command.Add("@dedup", row.DedupKey);
+            command.Add("@user", row.UserId);
+            command.Add("@type", row.MsgType);
+            command.Add("@payload", row.PayloadXml);
+            command.Add("@received", row.ReceivedAt.UtcTicks);
+            command.Add("@status", (int)row.Status);
+            command.Add("@correlation", row.CorrelationId);
+            command.Add("@processed", row.ProcessedAt?.UtcTicks);
+            command.Add("@passive", row.PassiveReply);
+            if (await command.ExecuteScalarAsync(ct) is not { } id || id is DBNull) return false;
+            row.Id = Convert.ToInt64(id);
             return true;
         }, ct);
 }

@@ -56,11 +56,18 @@ public static class PersonalDataEraser
                 .SetProperty(c => c.WorkUnitName, (string?)null), ct);
 
         // Events' dedup keys embed the sender's user id (FromUserName+CreateTime+Event); a message's is WeCom's MsgId.
-        var messages = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE "Inbox" SET "UserId" = {newUserId}, "PayloadXml" = '', "PassiveReply" = NULL, "Error" = NULL,
-                "DedupKey" = CASE WHEN instr("DedupKey", {oldUserId}) > 0 THEN 'erased-' || "Id" ELSE "DedupKey" END
-            WHERE "UserId" = {oldUserId}
-            """, ct);
+        // instr is SQLite's name for what PostgreSQL calls strpos.
+        var messages = db.Database.IsPostgres()
+            ? await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "Inbox" SET "UserId" = {newUserId}, "PayloadXml" = '', "PassiveReply" = NULL, "Error" = NULL,
+                    "DedupKey" = CASE WHEN strpos("DedupKey", {oldUserId}) > 0 THEN 'erased-' || "Id" ELSE "DedupKey" END
+                WHERE "UserId" = {oldUserId}
+                """, ct)
+            : await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "Inbox" SET "UserId" = {newUserId}, "PayloadXml" = '', "PassiveReply" = NULL, "Error" = NULL,
+                    "DedupKey" = CASE WHEN instr("DedupKey", {oldUserId}) > 0 THEN 'erased-' || "Id" ELSE "DedupKey" END
+                WHERE "UserId" = {oldUserId}
+                """, ct);
 
         var tracked = await db.People.FirstAsync(p => p.Id == id, ct);
         tracked.WeComUserId = newUserId;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,10 @@ public sealed class ReferenceCache
             return await StoreCommand.RunAsync(db, StampSql, async (command, ct) => await command.ExecuteScalarAsync(ct) as long?, ct);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        catch (DbException ex) when (PostgresStore.IsMissingTable(ex))
         {
             return null;
         }

@@ -5,6 +5,7 @@ using GovBot.Data.Messaging;
 using GovBot.Host.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Crypto;
+using GovBot.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovBot.Host.Tests.EndToEnd;
 
 /// <summary>
-/// The real host on a loopback port with a real SQLite file, talking to a stand-in of WeCom's API, and
+/// The real host on a loopback port with a real SQLite file (a PostgreSQL database with GOVBOT_TEST_PROVIDER=Postgres), talking to a stand-in of WeCom's API, and
 /// a simulated WeCom client that encrypts, signs and posts callbacks exactly as WeChat Work would.
 /// The callback crypto uses WeCom's published sample Token, EncodingAESKey and CorpID.
 /// </summary>
@@ -74,6 +75,13 @@ public sealed class BotHost : IAsyncDisposable
             ["Staff:AllowStaffHeader"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (TestStoreProvider.IsPostgres)
+        {
+            // GOVBOT_TEST_PROVIDER=Postgres: the same tests on PostgreSQL, with the Redis a shared store requires.
+            all["Data:Provider"] = "Postgres";
+            all["ConnectionStrings:GovBot"] = await TestStoreProvider.DatabaseForAsync(dataDir);
+            all["ConnectionStrings:Redis"] = (await TestStoreProvider.RedisAsync()).ConnectionString;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -101,7 +109,8 @@ public sealed class BotHost : IAsyncDisposable
     public static async Task<T> ReadStoreAsync<T>(string dataDir, Func<GovBotDb, Task<T>> work)
     {
         var builder = new DbContextOptionsBuilder<GovBotDb>();
-        builder.UseGovBotSqlite($"Data Source={Path.Combine(dataDir, "govbot.db")}");
+        if (TestStoreProvider.IsPostgres) builder.UseGovBotPostgres(await TestStoreProvider.DatabaseForAsync(dataDir));
+        else builder.UseGovBotSqlite($"Data Source={Path.Combine(dataDir, "govbot.db")}");
         var options = builder.Options;
         await using var db = new GovBotDb(options);
         return await work(db);
