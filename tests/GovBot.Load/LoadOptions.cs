@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovBot.Data;
 
 namespace GovBot.Load;
 
@@ -80,5 +81,3 @@ public sealed record LoadOptions
         return options;
     }
 }
-
-public enum StoreProvider { Sqlite, Postgres }

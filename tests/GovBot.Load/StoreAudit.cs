@@ -35,7 +35,7 @@ public static class StoreAudit
         new(new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options);
 
     public static GovBotDb OpenPostgres(string connectionString) =>
-        new(new DbContextOptionsBuilder<GovBotDb>().UseNpgsql(connectionString).Options);
+        new((DbContextOptions<GovBotDb>)new DbContextOptionsBuilder<GovBotDb>().UseGovBotPostgres(connectionString).Options);
 
     /// <inheritdoc cref="DrainedAsync(string, TimeSpan)"/>
     public static async Task<GovBotDb> DrainedAsync(GovBotDb db, TimeSpan drainWait)
