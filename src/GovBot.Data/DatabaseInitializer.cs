@@ -36,6 +36,7 @@ public sealed class DatabaseInitializer(
             seeded = await new DemoCountySeeder(time).SeedAsync(db, cancellationToken);
             if (await new DemoServicesSeeder(time).SeedAsync(db, cancellationToken))
                 logger.LogInformation("Seeded the demo volunteer service fair");
+            if (db.Database.IsPostgres()) await PostgresStore.ResyncIdentitiesAsync(db, cancellationToken);
         }
 
         demo.HoldsDemoCounty = await db.StoreFacts.AnyAsync(f => f.Key == StoreFact.DemoCounty, cancellationToken);

@@ -299,7 +299,11 @@ namespace GovBot.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<long?>("SweptUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
                         .IsRequired()

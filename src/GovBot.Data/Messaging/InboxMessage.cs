@@ -30,4 +30,10 @@ public class InboxMessage
     public string? PassiveReply { get; set; }
     public string? Error { get; set; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>
+    /// PostgreSQL: until when a host's inbox sweeper has taken this pending row to finish it, so that the sweepers of
+    /// other hosts leave it alone meanwhile (InboxSweepClaim); a sweeper that died lets it lapse. Unused on SQLite.
+    /// </summary>
+    public DateTimeOffset? SweptUntil { get; set; }
 }

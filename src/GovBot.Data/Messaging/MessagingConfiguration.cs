@@ -12,6 +12,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(x => x.DedupKey).HasMaxLength(160);
         b.Property(x => x.UserId).HasMaxLength(64);
         b.Property(x => x.MsgType).HasMaxLength(32);
+        // A turn marks its row done only while it is still pending: a turn that outlived its lease while another host
+        // completed the row fails its save and rolls back whole (its reply too) instead of answering twice.
+        b.Property(x => x.Status).IsConcurrencyToken();
     }
 }
 

@@ -284,6 +284,10 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SweptUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")

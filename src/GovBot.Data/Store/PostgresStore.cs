@@ -36,6 +36,24 @@ public static partial class PostgresStore
         return csb.ToString();
     }
 
+    /// <summary>
+    /// Moves every identity column's sequence past the largest id stored. The demo seeders insert rows with the ids the
+    /// demo knows them by; SQLite then carries on after the largest, but a PostgreSQL identity would hand out 1 again.
+    /// </summary>
+    public static Task ResyncIdentitiesAsync(GovBotDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("""
+            DO $$
+            DECLARE c record;
+            BEGIN
+                FOR c IN SELECT table_name, column_name FROM information_schema.columns
+                         WHERE table_schema = current_schema() AND is_identity = 'YES'
+                LOOP
+                    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT max(%I) FROM %I), 0) + 1, false)',
+                        quote_ident(c.table_name), c.column_name, c.column_name, c.table_name);
+                END LOOP;
+            END $$;
+            """, ct);
+
     /// <summary>SQLSTATEs of work PostgreSQL rolled back because of other work: serialization failure, deadlock, lock not available.</summary>
     internal static bool IsContention(DbException ex) => ex.SqlState is "40001" or "40P01" or "55P03";
 

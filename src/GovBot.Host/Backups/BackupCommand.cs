@@ -17,6 +17,13 @@ public static class BackupCommand
     {
         var (options, rest) = Split(args.Skip(1).ToList());
         var builder = WebApplication.CreateBuilder(rest.ToArray());
+        if (builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>()?.Provider == StoreProvider.Postgres)
+        {
+            // These commands copy and check a SQLite file; PostgreSQL has its own tools for a consistent online copy.
+            await error.WriteLineAsync("Data:Provider 是 Postgres：backup/restore 只用于 SQLite 文件。PostgreSQL 数据库请用 pg_dump 备份、"
+                + "pg_restore 恢复（见 docs/postgres.md）。");
+            return 1;
+        }
         var store = DataRegistration.ResolveConnectionString(
             builder.Configuration.GetConnectionString(DataRegistration.ConnectionStringName), builder.Environment.ContentRootPath);
         var backup = builder.Configuration.GetSection(BackupOptions.SectionName).Get<BackupOptions>() ?? new BackupOptions();

@@ -1,3 +1,4 @@
+using GovBot.Data;
 using GovBot.Host.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,21 @@ public static class BackupExtensions
     }
 
 
-    /// <summary>The backup as a reminder kind on Data:Backup:Cron; a missed night (host down at 02:30) runs when the host is back.</summary>
-    public static ReminderKinds AddStoreBackup(this ReminderKinds kinds, IServiceProvider services) =>
-        kinds.Add<StoreBackupJob>(StoreBackupJob.Kind, "数据备份",
+    /// <summary>
+    /// The backup as a reminder kind on Data:Backup:Cron; a missed night (host down at 02:30) runs when the host is back.
+    /// Not on PostgreSQL: the copy is of a SQLite file, and a PostgreSQL server is backed up with its own tools.
+    /// </summary>
+    public static ReminderKinds AddStoreBackup(this ReminderKinds kinds, IServiceProvider services)
+    {
+        if (services.GetRequiredService<IOptions<DataOptions>>().Value.Provider == StoreProvider.Postgres)
+        {
+            // The kinds are built once per host, so this is said once.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreBackupJob))
+                .LogInformation("Data:Provider is Postgres: the nightly backup (Data:Backup) copies SQLite files only and is not scheduled; "
+                    + "back up the PostgreSQL database with pg_dump (docs/postgres.md)");
+            return kinds;
+        }
+        return kinds.Add<StoreBackupJob>(StoreBackupJob.Kind, "数据备份",
             new ReminderSchedule.Cron(services.GetRequiredService<IOptions<BackupOptions>>().Value.Cron, FireLate: true));
+    }
 }

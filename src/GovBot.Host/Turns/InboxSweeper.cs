@@ -15,6 +15,10 @@ public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProces
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     /// <summary>Younger pending rows are still being handled by the callback that accepted them.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
+    /// <summary>PostgreSQL: how long other hosts leave rows this sweep took; a host that died with them lets them lapse.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+    /// <summary>PostgreSQL: rows taken per sweep at most; the rest wait for the next sweep, here or on another host.</summary>
+    private const int ClaimRows = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +44,12 @@ public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProces
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
+        // PostgreSQL, where several hosts sweep one store: each takes rows the others have not (SKIP LOCKED).
+        if (db.Database.IsPostgres())
+        {
+            var now = time.GetUtcNow();
+            return await db.ClaimLeftBehindAsync(receivedBefore, now, now + ClaimLease, ClaimRows, ct);
+        }
         return await db.Inbox.AsNoTracking()
             .Where(m => m.Status == InboxStatus.Pending && m.ReceivedAt < receivedBefore)
             .Select(m => m.UserId).Distinct().ToListAsync(ct);

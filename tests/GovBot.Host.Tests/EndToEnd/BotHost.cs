@@ -81,6 +81,8 @@ public sealed class BotHost : IAsyncDisposable
             all["Data:Provider"] = "Postgres";
             all["ConnectionStrings:GovBot"] = await TestStoreProvider.DatabaseForAsync(dataDir);
             all["ConnectionStrings:Redis"] = (await TestStoreProvider.RedisAsync()).ConnectionString;
+            // One Redis serves every host of the test run: each data folder counts its members' messages on its own.
+            all["State:KeyPrefix"] = TestStoreProvider.DatabaseNameFor(dataDir) + ":";
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 

@@ -82,14 +82,16 @@ public sealed class ReadOnlyTurnTests : IAsyncLifetime
     private Task<Dictionary<string, long>> RowCountsAsync() => _bot.WithDbAsync(async db =>
     {
         var tables = (await db.Database
-            .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .SqlQueryRaw<string>(db.Database.IsPostgres()
+                ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                : "SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             .ToListAsync())
-            .Where(t => !t.StartsWith(QuartzSchema.TablePrefix, StringComparison.Ordinal) && t != QuartzSchema.LeaseTable);
+            .Where(t => !t.StartsWith(QuartzSchema.TablePrefix, StringComparison.OrdinalIgnoreCase) && t != QuartzSchema.LeaseTable);
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
-            // Table names come from sqlite_master, not from anyone's input.
-            var sql = "SELECT COUNT(*) AS Value FROM \"" + table + "\"";
+            // Table names come from the database's catalog, not from anyone's input.
+            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
             counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
         }
         return counts;

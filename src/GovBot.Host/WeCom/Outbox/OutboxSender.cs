@@ -36,6 +36,29 @@ public sealed class OutboxSender(
         var api = scope.ServiceProvider.GetRequiredService<IWeComApi>();
 
         var now = time.GetUtcNow();
+        // PostgreSQL: the due rows are claimed up front in one statement, skipping those another host is claiming.
+        var postgres = db.Database.IsPostgres();
+        var claimedUntil = now + Options.ClaimLease;
+        var due = postgres ? await db.ClaimDueOutboxAsync(now, claimedUntil, Options.RowsPerPass, ct) : await DueAsync(db, now, ct);
+
+        var taken = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var id = due[i];
+            if (!postgres && !await ClaimAsync(db, id, ct)) continue;
+            taken++;
+            var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
+            var weComHealthy = await SendRowAsync(db, api, row, ct);
+            // Later rows would meet the same outage or rate limit; hammering it only makes it last.
+            if (weComHealthy) continue;
+            if (postgres) await db.ReleaseOutboxClaimsAsync(due[(i + 1)..], claimedUntil, now, CancellationToken.None);
+            break;
+        }
+        return taken;
+    }
+
+    private async Task<List<long>> DueAsync(GovBotDb db, DateTimeOffset now, CancellationToken ct)
+    {
         // Fresh rows and retries come due asked apart: each is one seek on the outbox's index, where asked together
         // ("no retry time, or one passed") SQLite read every pending row, thousands when a member's limit holds many.
         var pending = db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now);
@@ -43,19 +66,7 @@ public sealed class OutboxSender(
             .OrderBy(o => o.Id).Select(o => o.Id).Take(Options.RowsPerPass).ToListAsync(ct);
         var retries = await pending.Where(o => o.NextAttemptAt <= now)
             .OrderBy(o => o.Id).Select(o => o.Id).Take(Options.RowsPerPass).ToListAsync(ct);
-        var due = fresh.Concat(retries).Order().Take(Options.RowsPerPass).ToList();
-
-        var taken = 0;
-        foreach (var id in due)
-        {
-            if (!await ClaimAsync(db, id, ct)) continue;
-            taken++;
-            var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
-            var weComHealthy = await SendRowAsync(db, api, row, ct);
-            // Later rows would meet the same outage or rate limit; hammering it only makes it last.
-            if (!weComHealthy) break;
-        }
-        return taken;
+        return fresh.Concat(retries).Order().Take(Options.RowsPerPass).ToList();
     }
 
     /// <summary>Takes the row for this instance by pushing its NextAttemptAt out; another instance's claim wins the race.</summary>
