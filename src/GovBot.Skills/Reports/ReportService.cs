@@ -120,7 +120,10 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
         var candidates = buildingId is { } building
             ? OpenTwinsInBuilding.For(db)(db, categoryId, since, building)
             : OpenTwinsAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!);
-        await foreach (var candidate in candidates.WithCancellation(ct))
+        // Read whole before the next query: PostgreSQL runs one command at a time on a connection (SQLite let both run).
+        var open = new List<TwinCandidate>();
+        await foreach (var candidate in candidates.WithCancellation(ct)) open.Add(candidate);
+        foreach (var candidate in open)
         {
             if (ProblemSimilarity.Same(what, candidate.Description) == false) continue;
             return await ToShow.For(db)(db, [candidate.Id]).FirstOrDefaultAsync(ct);

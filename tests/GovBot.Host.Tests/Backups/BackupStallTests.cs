@@ -1,3 +1,4 @@
+using GovBot.Host.Tests.Support;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -18,7 +19,7 @@ public sealed class BackupStallTests(ITestOutputHelper output)
 {
     private static readonly string[] Residents = [DemoUsers.Resident, DemoUsers.Neighbour, DemoUsers.RetiredPartyMember, DemoUsers.PartyCenterHousehold];
 
-    [Fact]
+    [SqliteFact]
     public async Task Residents_keep_getting_answers_while_a_big_store_is_backed_up()
     {
         var mib = int.TryParse(Environment.GetEnvironmentVariable("GOVBOT_BACKUP_MIB"), CultureInfo.InvariantCulture, out var m) ? m : 48;

@@ -1,3 +1,4 @@
+using GovBot.Host.Tests.Support;
 using System.Net;
 using GovBot.Data;
 using GovBot.Data.Backups;
@@ -24,7 +25,7 @@ public sealed class BackupTests : IDisposable
     private static readonly string[] Problems =
         ["3号楼楼道里的灯坏了，晚上看不见路", "2号楼下面的垃圾好几天没人收了", "3号楼有人从窗户拉电线给电动车充电", "5号楼门口的路灯坏了，晚上黑漆漆的"];
 
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_taken_while_residents_file_reports_holds_every_report_committed_before_it_began_and_a_fresh_host_starts_on_it()
     {
         List<(int Id, string Description)> before;
@@ -91,7 +92,7 @@ public sealed class BackupTests : IDisposable
         Directory.Delete(restoredDir, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_nightly_job_keeps_the_newest_copies_and_a_copy_that_fails_its_check_keeps_the_earlier_ones()
     {
         await using var bot = await BotHost.StartAsync(settings: new Dictionary<string, string?>
@@ -121,7 +122,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("Degraded", await bot.Http.GetStringAsync("/healthz"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_corrupted_copy_fails_its_check_and_restore_refuses_it_leaving_the_store_alone()
     {
         string store;
@@ -148,6 +149,21 @@ public sealed class BackupTests : IDisposable
         Assert.StartsWith("恢复失败：备份文件检查不通过", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(store));
         Assert.Equal(["live.db"], Directory.GetFiles(_folder, "live*").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_commands_refuse_and_name_pg_dump_and_pg_restore()
+    {
+        foreach (var command in new[] { "backup", "restore" })
+        {
+            var (code, output, error) = await RunAsync(command, "--out", _folder,
+                "--Data:Provider", "Postgres", "--ConnectionStrings:GovBot", "Host=127.0.0.1;Database=govbot");
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.Contains("pg_dump", error);
+            Assert.Contains("pg_restore", error);
+        }
+        Assert.Empty(Directory.GetFiles(_folder));
     }
 
     private static string StoreOf(string dataDir) => $"Data Source={Path.Combine(dataDir, "govbot.db")}";
