@@ -101,6 +101,13 @@ public sealed class HostUnderTest : IAsyncDisposable
         return down.Elapsed;
     }
 
+    /// <summary>SIGKILL without a restart: a host of several that dies for good; the others carry on.</summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(ct);
+    }
+
     private static Process Launch(ProcessStartInfo start)
     {
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovBot.Data;
 
 namespace GovBot.Load;
 
@@ -22,6 +23,10 @@ public sealed record LoadOptions
     public bool Faults { get; init; }
     /// <summary>WeCom gives up on an answer after 5 s and delivers the same message again, up to three times.</summary>
     public TimeSpan WeComPatience { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The store the hosts use: the embedded SQLite file, or a throwaway PostgreSQL (with Redis, which it requires).</summary>
+    public StoreProvider Provider { get; init; } = StoreProvider.Sqlite;
+    /// <summary>How many hosts share the store, behind a YARP proxy when more than one; more than one means PostgreSQL.</summary>
+    public int Hosts { get; init; } = 1;
     /// <summary>Keep the host's store after a clean run too (one whose audit failed is always kept, to look into).</summary>
     public bool KeepData { get; init; }
 
@@ -50,12 +55,29 @@ public sealed record LoadOptions
                 "--faults" => options with { Faults = true },
                 "--keep-data" => options with { KeepData = true },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--provider" => options with { Provider = Next() switch
+                {
+                    "sqlite" => StoreProvider.Sqlite,
+                    "postgres" => StoreProvider.Postgres,
+                    var other => throw new ArgumentException($"--provider {other}: choose sqlite or postgres."),
+                } },
+                "--hosts" => options with { Hosts = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--backup-at" => options with { BackupAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --backup-at SECONDS --faults --keep-data --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --backup-at SECONDS --provider sqlite|postgres --hosts N --faults --keep-data --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
             throw new ArgumentException("--users, --concurrency and --duration must be positive, --warmup not negative.");
+        if (options.Hosts is < 1 or > 4) throw new ArgumentException("--hosts must be between 1 and 4.");
+        if (options.Hosts > 1)
+        {
+            // Several hosts cannot share one SQLite file over the network; that is what PostgreSQL is for.
+            if (args.Contains("--provider") && options.Provider == StoreProvider.Sqlite)
+                throw new ArgumentException("--hosts above 1 needs PostgreSQL: leave out --provider sqlite.");
+            options = options with { Provider = StoreProvider.Postgres };
+        }
+        if (options.BackupAt is not null && options.Provider != StoreProvider.Sqlite)
+            throw new ArgumentException("--backup-at copies the SQLite file; on PostgreSQL use pg_dump (docs/deployment.md).");
         return options;
     }
 }

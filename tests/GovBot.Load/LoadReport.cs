@@ -8,7 +8,7 @@ public sealed record LoadReport(
     string StateStore, string Mix, int Users, int Concurrency, double Seconds,
     long Messages, long MeasuredMessages, double MessagesPerSecond, IReadOnlyList<double> MessagesPerSecondEachWindow, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
-    double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, IReadOnlyList<double> HostMemoryByMinuteMb, double? SecondsDownAfterKill,
+    double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, IReadOnlyList<double> HostMemoryByMinuteMb, string? Killed,
     int? FaultsInjected, AuditResult Audit, bool Clean)
 {
     public string Table()
@@ -16,7 +16,7 @@ public sealed record LoadReport(
         var c = CultureInfo.InvariantCulture;
         var rows = new (string, string)[]
         {
-            ("state store", StateStore),
+            ("store, hosts, state", StateStore),
             ("what members say", Mix),
             ("users / in flight", $"{Users} / {Concurrency}"),
             ("duration", Seconds.ToString("0.0 s", c)),
@@ -30,7 +30,7 @@ public sealed record LoadReport(
             ("reports filed (chat) / rows", $"{ReportsFiled} / {Audit.Reports}"),
             ("host memory start / end / max", string.Create(c, $"{HostMemoryStartMb:0} / {HostMemoryEndMb:0} / {HostMemoryMaxMb:0} MB")),
             ("host memory each minute", HostMemoryByMinuteMb.Count > 1 ? string.Join(" ", HostMemoryByMinuteMb.Select(m => m.ToString("0", c))) + " MB" : "under a minute"),
-            ("host killed, back after", SecondsDownAfterKill is { } down ? down.ToString("0.0 s", c) : "not killed"),
+            ("host killed", Killed ?? "not killed"),
             ("WeCom API calls failed on purpose", FaultsInjected is { } f ? f.ToString(c) : "none"),
             ("inbox rows / pending / failed", $"{Audit.InboxRows} / {Audit.InboxPending} / {Audit.InboxFailed}"),
             ("accepted (200) but not in the inbox", Audit.AcceptedButLost.ToString(c)),

@@ -35,11 +35,14 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         await using var standIn = await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = HostUnderTest.CorpId }, ct);
         await using var feed = new PushFeed(standIn);
         feed.Start();
-        await using var host = await HostUnderTest.StartAsync(repoRoot, standIn.BaseUrl, standIn.Options.CorpSecret, options.Redis, ct);
+        await using var cluster = await LoadCluster.StartAsync(options, repoRoot, standIn.BaseUrl, standIn.Options.CorpSecret, ct);
+        Console.WriteLine($"Store: {cluster.Describe()}.");
+        // The host whose memory is sampled, and the one that survives a kill among several.
+        var host = cluster.First;
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency })
         {
-            BaseAddress = new Uri(host.BaseUrl + "/"),
+            BaseAddress = new Uri(cluster.BaseUrl + "/"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         using var crypto = new WeComCrypto(HostUnderTest.Token, HostUnderTest.EncodingAesKey, HostUnderTest.CorpId);
@@ -57,7 +60,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         var end = options.Warmup + options.Duration;
         recorder.Measuring = options.Warmup == TimeSpan.Zero;
         _clock.Start();
-        var crash = options.KillAt is { } killAt ? CrashAsync(host, options.Warmup + killAt, ct) : Task.FromResult<TimeSpan?>(null);
+        var crash = options.KillAt is { } killAt ? CrashAsync(cluster, options.Warmup + killAt, ct) : Task.FromResult<string?>(null);
         var faults = options.Faults ? StandInFaults.InjectAsync(standIn, options.Duration, ct) : Task.FromResult(0);
         var backup = options.BackupAt is { } backupAt
             ? BackupUnderLoad.TakeAsync(repoRoot, host, recorder, _clock, options.Warmup + backupAt, ct)
@@ -81,7 +84,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         }
         await Task.WhenAll(workers);
         var seconds = (_clock.Elapsed - measuredFrom).TotalSeconds;
-        var downtime = await crash;
+        var killed = await crash;
         var faultsInjected = await faults;
         await sampling.CancelAsync();
         await sampler;
@@ -89,22 +92,22 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
 
         // Pushes that failed late in a faulty run wait out the outbox's backoff before they go.
         var drain = options.Faults ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);
-        var audit = await StoreAudit.RunAsync(host.DatabasePath, () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
+        var audit = await StoreAudit.RunAsync(cluster.OpenStore(), () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
         var backupCheck = backup is null ? null : await BackupUnderLoad.CheckAsync(repoRoot, standIn, await backup, options.Warmup + options.BackupAt!.Value, ct);
         if (backupCheck is not null) Console.WriteLine(backupCheck.Line());
         var clean = audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0
             && backupCheck?.Clean != false;
-        host.KeepData = options.KeepData || !clean;
-        if (host.KeepData) Console.WriteLine($"The host's store is kept: {host.DataDir}");
+        cluster.Keep(options.KeepData || !clean);
+        if (host.KeepData && !cluster.OnPostgres) Console.WriteLine($"The host's store is kept: {host.DataDir}");
         const double mb = 1024 * 1024;
         return new LoadReport(
-            options.Redis is null ? "memory (embedded default)" : "redis",
+            cluster.Describe(),
             options.Mix == MessageMix.Realistic ? "realistic mix" : "only " + options.Mix.ToString().ToLowerInvariant(),
             options.Users, options.Concurrency, seconds,
             recorder.Messages, recorder.Measured, recorder.Measured / seconds,
             [.. recorder.PerWindow().Take((int)(options.Duration / Window)).Select(n => n / Window.TotalSeconds)], recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
-            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], downtime?.TotalSeconds, options.Faults ? faultsInjected : null,
+            memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], killed, options.Faults ? faultsInjected : null,
             audit, clean);
     }
 
@@ -137,6 +140,12 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
                 // Nobody listening (killed, restarting): try again shortly, as WeCom keeps the message on its side.
                 await Task.Delay(250, ct);
             }
+            // A proxy that found no live host for it answers 502/503/504; WeCom takes any such answer as not delivered.
+            if (answer?.Status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+            {
+                answer = null;
+                await Task.Delay(250, ct);
+            }
         }
         if (answer is not { Status: HttpStatusCode.OK })
         {
@@ -156,13 +165,23 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         if (!member.Heard(reply, recorder)) recorder.UnexpectedReply();
     }
 
-    private static async Task<TimeSpan?> CrashAsync(HostUnderTest host, TimeSpan killAt, CancellationToken ct)
+    /// <summary>
+    /// One host: SIGKILL and the same host started again on the same data. Several: the last one is killed for good;
+    /// the proxy takes it out and WeCom's redeliveries land on the others.
+    /// </summary>
+    private static async Task<string?> CrashAsync(LoadCluster cluster, TimeSpan killAt, CancellationToken ct)
     {
         await Task.Delay(killAt, ct);
+        if (cluster.Hosts.Count > 1)
+        {
+            Console.WriteLine($"Killing host {cluster.Hosts.Count} of {cluster.Hosts.Count} (SIGKILL) at {killAt.TotalSeconds:0} s, not restarted …");
+            await cluster.Hosts[^1].KillAsync(ct);
+            return $"host {cluster.Hosts.Count} of {cluster.Hosts.Count} at {killAt.TotalSeconds:0} s, not restarted";
+        }
         Console.WriteLine($"Killing the host (SIGKILL) at {killAt.TotalSeconds:0} s …");
-        var down = await host.KillAndRestartAsync(ct);
+        var down = await cluster.First.KillAndRestartAsync(ct);
         Console.WriteLine($"Host back after {down.TotalSeconds:0.0} s.");
-        return down;
+        return string.Create(CultureInfo.InvariantCulture, $"at {killAt.TotalSeconds:0} s, back after {down.TotalSeconds:0.0} s");
     }
 
     private static async Task SampleAsync(HostUnderTest host, List<long> memory, CancellationToken ct)

@@ -29,9 +29,17 @@ public static class StoreAudit
     /// (a backlog of pushes held by WeCom's per-member limits drains at the limit's pace); gives up after
     /// <paramref name="drainWait"/> without progress.
     /// </summary>
-    public static async Task<GovBotDb> DrainedAsync(string databasePath, TimeSpan drainWait)
+    public static Task<GovBotDb> DrainedAsync(string databasePath, TimeSpan drainWait) => DrainedAsync(OpenSqlite(databasePath), drainWait);
+
+    public static GovBotDb OpenSqlite(string databasePath) =>
+        new(new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options);
+
+    public static GovBotDb OpenPostgres(string connectionString) =>
+        new((DbContextOptions<GovBotDb>)new DbContextOptionsBuilder<GovBotDb>().UseGovBotPostgres(connectionString).Options);
+
+    /// <inheritdoc cref="DrainedAsync(string, TimeSpan)"/>
+    public static async Task<GovBotDb> DrainedAsync(GovBotDb db, TimeSpan drainWait)
     {
-        var db = new GovBotDb(new DbContextOptionsBuilder<GovBotDb>().UseSqlite($"Data Source={databasePath}").Options);
         var left = int.MaxValue;
         var lastProgress = DateTime.UtcNow;
         while (DateTime.UtcNow - lastProgress < drainWait)
@@ -46,9 +54,9 @@ public static class StoreAudit
 
     /// <summary>Waits for the host to finish what it accepted, then checks the books against the stand-in's log.</summary>
     public static async Task<AuditResult> RunAsync(
-        string databasePath, Func<IReadOnlyCollection<string?>> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
+        GovBotDb store, Func<IReadOnlyCollection<string?>> sentMsgIds, IReadOnlyCollection<string> acceptedMsgIds, TimeSpan drainWait)
     {
-        await using var db = await DrainedAsync(databasePath, drainWait);
+        await using var db = await DrainedAsync(store, drainWait);
 
         var pushedFor = db.Outbox.Where(o => o.InboxMessageId != null).Select(o => o.InboxMessageId);
         var sentIds = await db.Outbox.Where(o => o.WeComMsgId != null).Select(o => o.WeComMsgId).ToListAsync();

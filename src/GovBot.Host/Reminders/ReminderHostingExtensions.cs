@@ -5,6 +5,7 @@ using GovBot.Skills.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
 
 namespace GovBot.Host.Reminders;
@@ -12,9 +13,11 @@ namespace GovBot.Host.Reminders;
 public static class ReminderHostingExtensions
 {
     /// <summary>
-    /// Quartz with its job store in GovBot's own SQLite file (tables QRTZ_*, made by the Reminders migration),
-    /// run by whichever host holds the scheduler lease (<see cref="SchedulerLeader"/>; Quartz will not cluster
-    /// on SQLite), and the reminder kinds scheduled on it.
+    /// Quartz with its job store in GovBot's own database, and the reminder kinds scheduled on it. On SQLite (tables
+    /// QRTZ_*, made by the Reminders migration) it is run by whichever host holds the scheduler lease
+    /// (<see cref="SchedulerLeader"/>; Quartz will not cluster on SQLite). On PostgreSQL (tables qrtz_*, made by the
+    /// PostgreSQL migrations) every host runs it, clustered: Quartz's row locks hand each firing to one host, and
+    /// the others recover the work of a host that stops checking in.
     /// Call after AddGovBotData (the store must be migrated first) and AddWeComOutbound.
     /// </summary>
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
@@ -25,19 +28,30 @@ public static class ReminderHostingExtensions
             .AddStoreBackup(sp));
         services.AddScoped<ReminderJob>();
 
+        var clustered = IsPostgres(builder.Configuration);
+        // Read here because Quartz takes its clustering settings while it is registered; validated again at start below.
+        var cluster = builder.Configuration.GetSection(ReminderClusterOptions.SectionName).Get<ReminderClusterOptions>() ?? new ReminderClusterOptions();
+        // Each host of a cluster must be told apart in qrtz_scheduler_state and qrtz_fired_triggers: the host name and
+        // process id name it for an operator, the suffix keeps two hosts in one test process apart.
+        var instanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = "GovBot";
+                if (clustered) s.InstanceId = instanceId;
             });
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(ds =>
+                if (clustered) UsePostgresCluster(store, cluster);
+                else
                 {
-                    // The same file as EF, read when the store first connects, so a test host's connection string counts.
-                    ds.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(ConnectionString(sp));
-                });
+                    store.UseSqlite(ds =>
+                    {
+                        // The same file as EF, read when the store first connects, so a test host's connection string counts.
+                        ds.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(ConnectionString(sp));
+                    });
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o =>
                 {
@@ -48,6 +62,18 @@ public static class ReminderHostingExtensions
         });
         // Scheduled before Quartz's hosted service starts the scheduler, and after the store is migrated.
         services.AddHostedService<ReminderScheduleSetup>();
+        if (clustered)
+        {
+            services.AddOptions<ReminderClusterOptions>()
+                .Bind(builder.Configuration.GetSection(ReminderClusterOptions.SectionName))
+                .ValidateDataAnnotations()
+                .Validate(o => o.CheckinMisfireThreshold >= o.CheckinInterval,
+                    "Reminders:Cluster:CheckinMisfireThreshold must be at least CheckinInterval, or a host merely between check-ins is taken for dead.")
+                .ValidateOnStart();
+            // Every host runs its scheduler; the cluster decides which one fires each trigger.
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            return builder;
+        }
         // Built and bound with the host, but started only by the lease holder.
         services.AddQuartzHostedService(o =>
         {
@@ -61,6 +87,21 @@ public static class ReminderHostingExtensions
             .ValidateOnStart();
         services.AddHostedService<SchedulerLeader>();
         return builder;
+    }
+
+    /// <summary>Whether the store is PostgreSQL ("Data:Provider" = Postgres); SQLite otherwise, the embedded default.</summary>
+    public static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration["Data:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static void UsePostgresCluster(IPersistentStoreBuilder store, ReminderClusterOptions cluster)
+    {
+        // The store's own connection string, so that Quartz and EF always share one database.
+        store.UsePostgres(ds => ds.DataSourceFactory = sp => NpgsqlDataSource.Create(ConnectionString(sp)));
+        store.UseClustering(c =>
+        {
+            c.CheckinInterval = cluster.CheckinInterval;
+            c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+        });
     }
 
     private static string ConnectionString(IServiceProvider sp)

@@ -18,6 +18,9 @@ public sealed partial class ReminderScheduleSetup(
     public async Task StartAsync(CancellationToken ct)
     {
         var scheduler = await factory.GetScheduler(ct);
+        // In a cluster, a firing cut off by its host's death is run again by the host that recovers it: safe, because
+        // a repeated run pushes nothing twice. (On SQLite the lease holder's store is left as it always was.)
+        var clustered = (await scheduler.GetMetadata(ct)).JobStoreClustered;
         foreach (var kind in kinds.All)
         {
             var schedule = ScheduleOf(kind);
@@ -27,7 +30,8 @@ public sealed partial class ReminderScheduleSetup(
             {
                 if (existing is null)
                 {
-                    var job = JobBuilder.Create<ReminderJob>().WithIdentity(kind.Key, Group).WithDescription(kind.Name).Build();
+                    var job = JobBuilder.Create<ReminderJob>().WithIdentity(kind.Key, Group).WithDescription(kind.Name)
+                        .RequestRecovery(clustered).Build();
                     await scheduler.ScheduleJob(job, trigger, cancellationToken: ct);
                     LogScheduled(log, kind.Key, schedule.Signature);
                 }
