@@ -51,9 +51,7 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var now = time.GetUtcNow();
         var route = await routing.RouteAsync(draft.CommunityId, draft.CompoundId, draft.BuildingId, ct);
-        // The id is taken before the insert, so that the ticket it makes is on the card saved with the report. Inside a
-        // write transaction nobody else can take it meanwhile; SQLite would give a new row the same one.
-        var id = (await HighestReportId.For(db)(db, ct) ?? 0) + 1;
+        var id = await ReportIds.NextAsync(db, ct);
         var report = new Report
         {
             Id = id,
@@ -419,10 +417,6 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
             .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)
             .Include(r => r.Compound).Include(r => r.Building).Include(r => r.Community)
             .Where(r => ids.Contains(r.Id))));
-
-    /// <summary>The highest report id so far (null for none), from the primary key alone.</summary>
-    private static readonly ModelQuery<Func<GovBotDb, CancellationToken, Task<int?>>> HighestReportId = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, CancellationToken ct) => db.Reports.Max(r => (int?)r.Id)));
 
     private IQueryable<Report> Query() => db.Reports
         .Include(r => r.Category).Include(r => r.Reporter).Include(r => r.Assignee)

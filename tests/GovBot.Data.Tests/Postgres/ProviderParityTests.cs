@@ -98,6 +98,23 @@ public sealed class ProviderParityTests(PostgresServerFixture postgres) : IDispo
         Assert.Equal(0, await check.Outbox.CountAsync());
     }
 
+    [Fact]
+    public async Task Two_reports_filed_side_by_side_on_PostgreSQL_take_different_ids_past_the_seeded_ones()
+    {
+        await using (var seeded = await SeededAsync(StoreProvider.Postgres))
+            await PostgresStore.ResyncIdentitiesAsync(seeded, default);
+        await using var first = await OpenAsync(StoreProvider.Postgres);
+        await using var second = await OpenAsync(StoreProvider.Postgres);
+        var highest = await first.Reports.MaxAsync(r => (int?)r.Id) ?? 0;
+        // Both inside their own write transaction at once, as two hosts' turns are: neither sees the other's report.
+        await using var one = await first.Database.BeginTransactionAsync();
+        await using var two = await second.Database.BeginTransactionAsync();
+        var a = await ReportIds.NextAsync(first, default);
+        var b = await ReportIds.NextAsync(second, default);
+        Assert.NotEqual(a, b);
+        Assert.True(a > highest && b > highest, $"ids {a} and {b} are not past the seeded {highest}");
+    }
+
     private string? _pgConnection;
 
     private async Task<GovBotDb> OpenAsync(StoreProvider provider)
