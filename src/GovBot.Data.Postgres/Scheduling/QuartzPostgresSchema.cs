@@ -1,3 +1,5 @@
+using GovBot.Data.Scheduling;
+
 namespace GovBot.Data.Postgres.Scheduling;
 
 /// <summary>
@@ -11,16 +13,8 @@ public static class QuartzPostgresSchema
     public const string TablePrefix = "qrtz_";
 
     /// <summary>The script's statements; Quartz separates them with a line reading "--;;".</summary>
-    public static IReadOnlyList<string> Statements()
-    {
-        using var stream = typeof(QuartzPostgresSchema).Assembly.GetManifestResourceStream("GovBot.Data.Postgres.Scheduling.quartz_postgres.sql")
-            ?? throw new InvalidOperationException("The Quartz PostgreSQL schema script is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().ReplaceLineEndings("\n").Split("\n--;;\n")
-            .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal))).Trim())
-            .Where(s => s.Length > 0)
-            .ToList();
-    }
+    public static IReadOnlyList<string> Statements() =>
+        QuartzSchema.ScriptStatements(typeof(QuartzPostgresSchema).Assembly, "GovBot.Data.Postgres.Scheduling.quartz_postgres.sql");
 
     /// <summary>Children first, so that dropping them in this order meets no foreign key.</summary>
     public static readonly string[] Tables =

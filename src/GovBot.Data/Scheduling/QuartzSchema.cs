@@ -19,10 +19,14 @@ public static class QuartzSchema
         "CREATE TABLE IF NOT EXISTS SchedulerLeases (Name TEXT NOT NULL PRIMARY KEY, Holder TEXT NOT NULL, ExpiresAtTicks INTEGER NOT NULL);";
 
     /// <summary>The script's statements; Quartz separates them with a line reading "--;;".</summary>
-    public static IReadOnlyList<string> Statements()
+    public static IReadOnlyList<string> Statements() =>
+        ScriptStatements(typeof(QuartzSchema).Assembly, "GovBot.Data.Scheduling.quartz_sqlite.sql");
+
+    /// <summary>The statements of one of Quartz's schema scripts embedded in <paramref name="assembly"/>, without comments.</summary>
+    public static IReadOnlyList<string> ScriptStatements(System.Reflection.Assembly assembly, string resource)
     {
-        using var stream = typeof(QuartzSchema).Assembly.GetManifestResourceStream("GovBot.Data.Scheduling.quartz_sqlite.sql")
-            ?? throw new InvalidOperationException("The Quartz schema script is missing from the assembly.");
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The Quartz schema script {resource} is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().ReplaceLineEndings("\n").Split("\n--;;\n")
             .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal))).Trim())
