@@ -123,9 +123,9 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     {
         var offer = task.Offers.FirstOrDefault(o => o.PersonId == volunteer.Id);
         if (offer is null) return new(false, "这个任务没有派给您，谢谢您的热心。");
+        if (task.Status == VolunteerTaskStatus.Cancelled) return new(false, "这个任务已经取消了，谢谢您的热心。");
         if (offer.Answer == TaskAnswer.Accepted) return new(false, $"您已经接了这个任务。{NextSteps(task)}");
         var now = time.GetUtcNow();
-        if (task.Status == VolunteerTaskStatus.Cancelled) return new(false, "这个任务已经取消了，谢谢您的热心。");
         if (task.Status != VolunteerTaskStatus.Open || !await TakePlaceAsync(task.Id, ct))
         {
             offer.ResponseCode ??= responseCode;
