@@ -65,6 +65,36 @@ public sealed class StaffPlansChangeTests
     }
 
     [Fact]
+    public async Task Cancelling_the_event_cancels_all_its_slots_and_tells_each_resident_once()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var clinic = await FairSlotAsync(host, "义诊");
+        var haircut = await FairSlotAsync(host, "理发");
+        await BookAsync(host, clinic, DemoUsers.Resident);
+        await BookAsync(host, haircut, DemoUsers.Neighbour);
+        var eventId = await host.Bot.WithDbAsync(db => db.ServiceSlots.Where(s => s.Id == clinic).Select(s => s.Item!.EventId).SingleAsync());
+
+        var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
+        using (secretary)
+        {
+            Assert.Contains("取消整个活动并通知已预约的人", await secretary.GetStringAsync("/staff/services"), StringComparison.Ordinal);
+            using var cancelled = await secretary.PostAsync($"/staff/services/events/{eventId}/cancel", Empty());
+            Assert.Equal("/staff/services", cancelled.Headers.Location?.ToString());
+        }
+        await BotHost.EventuallyAsync(() => Task.FromResult(
+                host.Bot.PushedTextsTo(DemoUsers.Resident).Any(t => t.Contains("义诊") && t.Contains("取消了"))
+                && host.Bot.PushedTextsTo(DemoUsers.Neighbour).Any(t => t.Contains("理发") && t.Contains("取消了"))),
+            because: "The residents booked at the fair were not told it was cancelled.");
+        await BotHost.ConsistentlyAsync(() => new[] { DemoUsers.Resident, DemoUsers.Neighbour }.All(u => host.Bot.PushedTextsTo(u).Count(t => t.Contains("取消了")) == 1),
+            because: "A resident was told more than once.");
+        Assert.NotNull((await host.Bot.WithDbAsync(db => db.ServiceEvents.AsNoTracking().SingleAsync(e => e.Id == eventId))).CancelledAt);
+        Assert.False(await host.Bot.WithDbAsync(db => db.ServiceSlots.AnyAsync(s => s.Item!.EventId == eventId && s.CancelledAt == null)));
+        await using var scope = host.Bot.Services.CreateAsyncScope();
+        var open = await scope.ServiceProvider.GetRequiredService<BookingService>().OpenSlotsAsync(null, null, default);
+        Assert.DoesNotContain(open, s => s.Item!.EventId == eventId);
+    }
+
+    [Fact]
     public async Task A_moved_task_tells_the_volunteer_the_new_time_and_a_cancelled_one_earns_no_hours_nor_points()
     {
         await using var host = await StaffHost.StartAsync();
