@@ -146,6 +146,7 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     {
         var offer = task.Offers.FirstOrDefault(o => o.PersonId == volunteer.Id);
         if (offer is null) return new(false, "这个任务没有派给您。");
+        if (task.Status == VolunteerTaskStatus.Cancelled) return new(false, "这个任务已经取消了，不用再回复，谢谢您。");
         if (offer.Answer == TaskAnswer.Accepted) return new(false, "您已经接了这个任务；去不了的话请直接联系组织人。" + Contact(task));
         if (offer.Answer == TaskAnswer.Declined) return new(false, "已经记下您这次不方便了。");
         offer.Answer = TaskAnswer.Declined;
