@@ -1483,6 +1483,9 @@ namespace GovBot.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("CommunityId")
                         .HasColumnType("integer");
 
@@ -1546,6 +1549,9 @@ namespace GovBot.Data.Postgres.Migrations
 
                     b.Property<int>("Booked")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");

@@ -1418,6 +1418,9 @@ namespace GovBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CommunityId")
                         .HasColumnType("INTEGER");
 
@@ -1476,6 +1479,9 @@ namespace GovBot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Capacity")

@@ -15,6 +15,8 @@ public class ServiceEvent
     public Community? Community { get; set; }
     public int? OrganiserTeamId { get; set; }
     public VolunteerTeam? OrganiserTeam { get; set; }
+    /// <summary>When staff called the whole event off; its slots carry the same time. Kept, never deleted, for the history.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
     public List<ServiceItem> Items { get; set; } = [];
 }
 
@@ -43,4 +45,6 @@ public class ServiceSlot
     public DateTimeOffset EndsAt { get; set; }
     public int Capacity { get; set; }
     public int Booked { get; set; }
+    /// <summary>When staff called the slot off: residents no longer see or book it; the row and its bookings stay as history.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Messaging;
 using GovBot.Skills.Services;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
@@ -66,6 +67,36 @@ public static class StaffServiceForms
         var refusal = Times(form) is { } times ? (await catalog.ChangeSlotAsync(slot, times, ct)).Refusal : MissingTimes;
         return await StaffServicesPage.AnswerAsync(scope, db, time, $"slot:{id}", form, refusal, ct);
     }
+
+    /// <summary>Calls the slot off; those booked or waiting are told by push (<see cref="ServicePlans"/>).</summary>
+    public static async Task<IResult> CancelSlotAsync(HttpContext http, StaffCallers callers, GovBotDb db, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
+    {
+        var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
+        if (scope is null) return answer!;
+        var slot = await db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (slot is null) return Results.NotFound();
+        if (!scope.AllowsCommunity(slot.Item!.Event!.CommunityId)) return Refused(scope, OtherCommunity);
+        var form = await http.Request.ReadFormAsync(ct);
+        var outcome = await plans.CancelSlotAsync(slot, ct);
+        if (outcome.Done) Signal(http);
+        return await StaffServicesPage.AnswerAsync(scope, db, time, $"slot-cancel:{id}", form, outcome.Refusal, ct);
+    }
+
+    /// <summary>Calls the whole event off: every slot not yet started, everyone booked or waiting told.</summary>
+    public static async Task<IResult> CancelEventAsync(HttpContext http, StaffCallers callers, GovBotDb db, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
+    {
+        var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
+        if (scope is null) return answer!;
+        if (await db.ServiceEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } serviceEvent) return Results.NotFound();
+        if (!scope.AllowsCommunity(serviceEvent.CommunityId)) return Refused(scope, OtherCommunity);
+        var form = await http.Request.ReadFormAsync(ct);
+        var outcome = await plans.CancelEventAsync(serviceEvent, ct);
+        Signal(http);
+        return await StaffServicesPage.AnswerAsync(scope, db, time, $"event-cancel:{id}", form, outcome.Refusal, ct);
+    }
+
+    /// <summary>The pushes just queued go out now rather than at the outbox's next poll.</summary>
+    public static void Signal(HttpContext http) => http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
 
     private static SlotTimes? Times(IFormCollection form) =>
         StaffForm.ChinaTime(form, "start") is { } start && StaffForm.ChinaTime(form, "end") is { } end && StaffForm.Int(form, "capacity") is { } capacity

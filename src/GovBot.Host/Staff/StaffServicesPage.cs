@@ -31,6 +31,10 @@ public static class StaffServicesPage
         app.MapPost(Path + "/events/{id:int}/items", StaffServiceForms.AddItemAsync);
         app.MapPost(Path + "/items/{id:int}/slots", StaffServiceForms.AddSlotAsync);
         app.MapPost(Path + "/slots/{id:int}", StaffServiceForms.ChangeSlotAsync);
+        app.MapPost(Path + "/slots/{id:int}/cancel", StaffServiceForms.CancelSlotAsync);
+        app.MapPost(Path + "/events/{id:int}/cancel", StaffServiceForms.CancelEventAsync);
+        app.MapPost(Path + "/tasks/{id:int}/move", StaffTaskForms.MoveAsync);
+        app.MapPost(Path + "/tasks/{id:int}/cancel", StaffTaskForms.CancelAsync);
         app.MapPost(Path + "/tasks", StaffTaskForms.CreateAsync);
         app.MapPost(Path + "/tasks/{id:int}/hours", StaffTaskForms.HoursAsync);
         app.MapPost(Path + "/joins/{id:int}/{action}", StaffJoinForms.DecideAsync);
@@ -125,6 +129,7 @@ public static class StaffServicesPage
         {
             e.Date.ToOffset(ServiceWording.China).ToString("M月d日", CultureInfo.InvariantCulture), e.Place,
             scope.County ? e.Community?.Name : null, e.OrganiserTeam is { } team ? "主办：" + team.Name : null, over ? "已结束" : null,
+            e.CancelledAt is not null ? "已取消" : null,
         }.OfType<string>().Select(E));
         body.Append(CultureInfo.InvariantCulture, $"""
             <div class="panel event" data-event="{e.Id}"><h2>{E(e.Title)}</h2><p class="muted">{where}</p>
@@ -141,7 +146,7 @@ public static class StaffServicesPage
                     """);
         }
         body.Append("</table>");
-        if (!over)
+        if (!over && e.CancelledAt is null)
         {
             foreach (var item in e.Items.OrderBy(i => i.Id)) body.Append(SlotForm($"slot-new:{item.Id}", $"/staff/services/items/{item.Id}/slots", $"给{item.Name}加时段", echo));
             var form = $"item:{e.Id}";
@@ -150,6 +155,7 @@ public static class StaffServicesPage
                 <label>服务项目 <input name="name" list="service-names" required maxlength="{ServiceCatalog.MaxItemName}" value="{E(FormEcho.Value(echo, form, "name"))}"></label>
                 <label>提供方 <input name="provider" maxlength="{ServiceCatalog.MaxProvider}" value="{E(FormEcho.Value(echo, form, "provider"))}"></label>
                 <button>加服务项目</button></form>
+                <form method="post" action="/staff/services/events/{e.Id}/cancel" class="cancel-event"><button>取消整个活动并通知已预约的人</button></form>
                 """);
         }
         body.Append("</div>");
@@ -157,6 +163,7 @@ public static class StaffServicesPage
 
     private static string SlotEditForm(ServiceSlot s, DateTimeOffset now, FormEcho? echo)
     {
+        if (s.CancelledAt is not null) return "<span class=\"muted cancelled\">已取消</span>";
         if (s.StartsAt <= now) return s.EndsAt <= now ? "<span class=\"muted\">已结束</span>" : "<span class=\"muted\">进行中</span>";
         var form = $"slot:{s.Id}";
         return $"""
@@ -165,6 +172,7 @@ public static class StaffServicesPage
             <input type="datetime-local" name="end" aria-label="结束" required value="{E(FormEcho.Value(echo, form, "end", StaffForm.Input(s.EndsAt)))}">
             <input type="number" name="capacity" aria-label="名额" required min="1" max="{ServiceCatalog.MaxCapacity}" value="{E(FormEcho.Value(echo, form, "capacity", s.Capacity.ToString(CultureInfo.InvariantCulture)))}">
             <button>保存</button></form>
+            <form method="post" action="/staff/services/slots/{s.Id}/cancel" class="cancel-slot"><button>取消这个时段并通知已预约的人</button></form>
             """;
     }
 

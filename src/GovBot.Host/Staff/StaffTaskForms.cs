@@ -16,6 +16,8 @@ namespace GovBot.Host.Staff;
 /// </summary>
 public static class StaffTaskForms
 {
+    private const string OtherCommunity = "只能管理本社区的志愿任务。";
+
     public static async Task<IResult> CreateAsync(HttpContext http, StaffCallers callers, GovBotDb db, VolunteerTaskService tasks, TimeProvider time, CancellationToken ct)
     {
         var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
@@ -51,6 +53,7 @@ public static class StaffTaskForms
     private static async Task<string?> TryConfirmAsync(HttpContext http, VolunteerTaskService tasks, TimeProvider time, StaffScope scope, VolunteerTask task, IFormCollection form, CancellationToken ct)
     {
         if (task.Status == VolunteerTaskStatus.Done) return "这个任务的时长已经确认过了。";
+        if (task.Status == VolunteerTaskStatus.Cancelled) return "这个任务已经取消了，不记时长。";
         if (task.EndsAt > time.GetUtcNow()) return "任务结束后才能确认时长。";
         if (StaffForm.Number(form, "hours") is not { } hours) return "请填写时长（小时）。";
         if (VolunteerTaskRequests.HoursRefusal(hours) is { } why) return why;
@@ -58,16 +61,44 @@ public static class StaffTaskForms
         return null;
     }
 
+    /// <summary>New start and end for a task not yet started; the volunteers who accepted hear the new time.</summary>
+    public static async Task<IResult> MoveAsync(HttpContext http, StaffCallers callers, GovBotDb db, VolunteerTaskService tasks, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
+    {
+        var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
+        if (scope is null) return answer!;
+        if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
+        if (!scope.AllowsCommunity(task.CommunityId)) return Refused(scope, OtherCommunity);
+        var form = await http.Request.ReadFormAsync(ct);
+        var refusal = StaffForm.ChinaTime(form, "start") is { } startsAt && StaffForm.ChinaTime(form, "end") is { } endsAt
+            ? (await plans.MoveTaskAsync(task, startsAt, endsAt, ct)).Refusal
+            : "请填写开始和结束时间。";
+        if (refusal is null) StaffServiceForms.Signal(http);
+        return await StaffServicesPage.AnswerAsync(scope, db, time, $"task-move:{id}", form, refusal, ct);
+    }
+
+    /// <summary>Calls a task off: no more pushes, reminders or hours; the volunteers who accepted are told.</summary>
+    public static async Task<IResult> CancelAsync(HttpContext http, StaffCallers callers, GovBotDb db, VolunteerTaskService tasks, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
+    {
+        var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
+        if (scope is null) return answer!;
+        if (await tasks.FindAsync(id, ct) is not { } task) return Results.NotFound();
+        if (!scope.AllowsCommunity(task.CommunityId)) return Refused(scope, OtherCommunity);
+        var form = await http.Request.ReadFormAsync(ct);
+        var refusal = (await plans.CancelTaskAsync(task, ct)).Refusal;
+        if (refusal is null) StaffServiceForms.Signal(http);
+        return await StaffServicesPage.AnswerAsync(scope, db, time, $"task-cancel:{id}", form, refusal, ct);
+    }
+
     public static void AppendTasks(StringBuilder body, IReadOnlyList<VolunteerTask> tasks, DateTimeOffset now, FormEcho? echo)
     {
         body.Append($"""
             <h2>志愿任务 {StaffExport.Links("/staff/services/tasks", "export-tasks")}</h2>
-            <div class="panel"><table id="tasks"><tr><th>任务</th><th>时间</th><th>地点</th><th>需要</th><th>已接单</th><th>状态</th><th>到场和时长</th></tr>
+            <div class="panel"><table id="tasks"><tr><th>任务</th><th>时间</th><th>地点</th><th>需要</th><th>已接单</th><th>状态</th><th>到场和时长</th><th>改时间或取消</th></tr>
             """);
         foreach (var t in tasks)
             body.Append(CultureInfo.InvariantCulture, $"""
                 <tr data-task="{t.Id}"><td>{E(t.Title)}</td><td class="nowrap">{StaffForm.Span(t.StartsAt, t.EndsAt)}</td><td>{E(t.Place)}</td><td>{t.Needed}</td>
-                <td class="accepted">{t.Accepted}</td><td class="status">{StaffServicesPage.TaskStatus(t, now)}</td><td>{HoursForm(t, now, echo)}</td></tr>
+                <td class="accepted">{t.Accepted}</td><td class="status">{StaffServicesPage.TaskStatus(t, now)}</td><td>{HoursForm(t, now, echo)}</td><td>{PlansForms(t, now, echo)}</td></tr>
                 """);
         body.Append(tasks.Count == 0 ? "</table><p class=\"muted\">近期没有志愿任务。</p></div>" : "</table></div>");
     }
@@ -91,6 +122,20 @@ public static class StaffTaskForms
             <button class="primary">确认</button></form>
             """);
         return html.ToString();
+    }
+
+    /// <summary>Move or cancel, while the task has not started and is neither done nor cancelled.</summary>
+    private static string PlansForms(VolunteerTask t, DateTimeOffset now, FormEcho? echo)
+    {
+        if (t.Status is VolunteerTaskStatus.Done or VolunteerTaskStatus.Cancelled || t.StartsAt <= now) return "";
+        var form = $"task-move:{t.Id}";
+        return $"""
+            <form method="post" action="/staff/services/tasks/{t.Id}/move" class="move-task">
+            <input type="datetime-local" name="start" aria-label="开始" required value="{E(FormEcho.Value(echo, form, "start", StaffForm.Input(t.StartsAt)))}">
+            <input type="datetime-local" name="end" aria-label="结束" required value="{E(FormEcho.Value(echo, form, "end", StaffForm.Input(t.EndsAt)))}">
+            <button>改时间并通知已接单的人</button></form>
+            <form method="post" action="/staff/services/tasks/{t.Id}/cancel" class="cancel-task"><button>取消这个任务并通知已接单的人</button></form>
+            """;
     }
 
     public static void AppendNewTask(StringBuilder body, StaffScope scope, StaffServiceChoices choices, FormEcho? echo)

@@ -16,6 +16,8 @@ public enum BookingResult
     /// <summary>The person already holds a booking at an overlapping time (<see cref="BookingOutcome.Clash"/>).</summary>
     Overlap,
     Past,
+    /// <summary>Staff called the slot off (<see cref="ServiceSlot.CancelledAt"/>).</summary>
+    Cancelled,
 }
 
 public sealed record BookingOutcome(BookingResult Result, Booking? Booking = null, Booking? Clash = null);
@@ -44,13 +46,14 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
     public IQueryable<Booking> Bookings() => db.Bookings.Include(b => b.Slot!).ThenInclude(s => s.Item!).ThenInclude(i => i.Event);
 
     /// <summary>
-    /// Future slots, soonest first; narrowed to a service name and to the China calendar days said (one day, or a
+    /// Future slots not called off, soonest first; narrowed to a service name and to the China calendar days said (one day, or a
     /// range such as 下周 or 这周末; a clock time said with it does not narrow further) when given.
     /// </summary>
     public async Task<List<ServiceSlot>> OpenSlotsAsync(string? service, SaidDate? when, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var query = db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).Where(s => s.StartsAt > now);
+        var query = db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event)
+            .Where(s => s.StartsAt > now && s.CancelledAt == null);
         if (service is not null) query = query.Where(s => s.Item!.Name == service);
         var slots = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.ItemId).ThenBy(s => s.Id).ToListAsync(ct);
         return when is { } said
@@ -58,8 +61,11 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
             : slots;
     }
 
+    /// <summary>The slot as residents may see it: null once staff called it off.</summary>
     public Task<ServiceSlot?> SlotAsync(int id, CancellationToken ct) =>
-        db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+        db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id && s.CancelledAt == null, ct);
+
+    private Task<bool> CalledOffAsync(int slotId, CancellationToken ct) => db.ServiceSlots.AnyAsync(s => s.Id == slotId && s.CancelledAt != null, ct);
 
     /// <summary>The person's bookings that still hold or wait for a place, soonest first.</summary>
     public Task<List<Booking>> ActiveAsync(int personId, CancellationToken ct) =>
@@ -71,7 +77,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var candidates = await db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event)
-            .Where(s => s.Item!.Name == full.Item!.Name && s.Id != full.Id && s.StartsAt > now && s.Booked < s.Capacity)
+            .Where(s => s.Item!.Name == full.Item!.Name && s.Id != full.Id && s.StartsAt > now && s.Booked < s.Capacity && s.CancelledAt == null)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(ct);
         foreach (var slot in candidates)
             if (await ClashAsync(personId, slot, ct) is null) return slot;
@@ -83,7 +89,8 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var slot = await SlotAsync(slotId, ct);
-        if (slot is null || slot.StartsAt <= now) return new BookingOutcome(BookingResult.Past);
+        if (slot is null) return new BookingOutcome(await CalledOffAsync(slotId, ct) ? BookingResult.Cancelled : BookingResult.Past);
+        if (slot.StartsAt <= now) return new BookingOutcome(BookingResult.Past);
         if (await ClashAsync(person.Id, slot, ct) is { } clash) return new BookingOutcome(BookingResult.Overlap, Clash: clash);
 
         db.EnsureWritable();
@@ -91,10 +98,11 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
         try
         {
             var took = await TakePlaceAsync(slotId, ct);
-            if (!took && !waitlistIfFull)
+            // No place may also mean staff called the slot off since it was read: nobody queues for a cancelled slot.
+            if (!took && (!waitlistIfFull || await CalledOffAsync(slotId, ct)))
             {
                 if (own is not null) await own.RollbackAsync(ct);
-                return new BookingOutcome(BookingResult.Full);
+                return new BookingOutcome(waitlistIfFull ? BookingResult.Cancelled : BookingResult.Full);
             }
             var booking = new Booking
             {
@@ -178,7 +186,7 @@ public sealed class BookingService(GovBotDb db, TimeProvider time)
 
     /// <summary>The only way a place is taken: a conditional increment that fails when the slot is full.</summary>
     private async Task<bool> TakePlaceAsync(int slotId, CancellationToken ct) =>
-        await db.ServiceSlots.Where(s => s.Id == slotId && s.Booked < s.Capacity)
+        await db.ServiceSlots.Where(s => s.Id == slotId && s.Booked < s.Capacity && s.CancelledAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Booked, s => s.Booked + 1), ct) == 1;
 
     private Task<Booking?> ClashAsync(int personId, ServiceSlot slot, CancellationToken ct) =>

@@ -27,6 +27,7 @@ public sealed record CatalogOutcome(int? Id, string? Refusal)
 /// </summary>
 public sealed class ServiceCatalog(GovBotDb db, BookingService bookings, TimeProvider time)
 {
+    private const string CalledOff = "这个活动已经取消了。";
     public const int MaxTitle = 40, MaxPlace = 60, MaxItemName = 20, MaxProvider = 40, MaxCapacity = 1000;
 
     public async Task<CatalogOutcome> AddEventAsync(EventDraft draft, CancellationToken ct)
@@ -55,6 +56,7 @@ public sealed class ServiceCatalog(GovBotDb db, BookingService bookings, TimePro
 
     public async Task<CatalogOutcome> AddItemAsync(ServiceEvent serviceEvent, string name, string? provider, CancellationToken ct)
     {
+        if (serviceEvent.CancelledAt is not null) return CatalogOutcome.No(CalledOff);
         name = name.Trim();
         provider = provider?.Trim() is { Length: > 0 } p ? p : null;
         if (name.Length is < 1 or > MaxItemName) return CatalogOutcome.No($"服务项目要写1到{MaxItemName}个字，比如「理发」。");
@@ -69,6 +71,7 @@ public sealed class ServiceCatalog(GovBotDb db, BookingService bookings, TimePro
 
     public async Task<CatalogOutcome> AddSlotAsync(ServiceItem item, SlotTimes times, CancellationToken ct)
     {
+        if (item.Event?.CancelledAt is not null) return CatalogOutcome.No(CalledOff);
         if (Check(times) is { } why) return CatalogOutcome.No(why);
         var slot = new ServiceSlot { ItemId = item.Id, StartsAt = times.StartsAt, EndsAt = times.EndsAt, Capacity = times.Capacity };
         db.ServiceSlots.Add(slot);
@@ -79,12 +82,13 @@ public sealed class ServiceCatalog(GovBotDb db, BookingService bookings, TimePro
     /// <summary>New times and capacity for <paramref name="slot"/> (read untracked, so nothing stale is saved back).</summary>
     public async Task<CatalogOutcome> ChangeSlotAsync(ServiceSlot slot, SlotTimes times, CancellationToken ct)
     {
+        if (slot.CancelledAt is not null) return CatalogOutcome.No("这个时段已经取消了，不能再改。");
         if (slot.StartsAt <= time.GetUtcNow()) return CatalogOutcome.No("这个时段已经开始了，不能再改。");
         if (Check(times) is { } why) return CatalogOutcome.No(why);
         var moved = times.StartsAt != slot.StartsAt || times.EndsAt != slot.EndsAt;
         db.EnsureWritable();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.ServiceSlots.Where(s => s.Id == slot.Id && s.Booked <= times.Capacity)
+        var changed = await db.ServiceSlots.Where(s => s.Id == slot.Id && s.Booked <= times.Capacity && s.CancelledAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.StartsAt, times.StartsAt).SetProperty(s => s.EndsAt, times.EndsAt)
                 .SetProperty(s => s.Capacity, times.Capacity), ct);
         if (changed == 0)

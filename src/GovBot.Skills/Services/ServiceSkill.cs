@@ -114,7 +114,7 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
             {
                 if (Pick(turn, form) is not { } i) return Unpicked(turn, form, "回复序号选一个时段，比如「1」。");
                 var id = int.Parse(form.Slot(SlotIds)!.Split(',')[i]);
-                if (await bookings.SlotAsync(id, ct) is not { } slot) { turn.EndDialog(); return Reply.Text("这个时段已经取消了。"); }
+                if (await bookings.SlotAsync(id, ct) is not { } slot) { turn.EndDialog(); return Reply.Text("这个时段已经取消了，回复「预约」看看别的时间。"); }
                 return slot.Booked >= slot.Capacity ? await OfferAlternativeAsync(turn, slot, ct) : AskConfirm(turn, slot, null);
             }
             case DialogState.ConfirmStep:
@@ -173,8 +173,10 @@ public sealed partial class ServiceSkill(BookingService bookings, TimeProvider t
                 turn.EndDialog();
                 var c = outcome.Clash!;
                 return Reply.Text($"您已经约了{ServiceWording.Describe(c, now)}（{c.Code}），时间冲突，不能再约这个时段。想换的话先回复「取消我的预约」。");
-            case BookingResult.Full:
-                return await OfferAlternativeAsync(turn, (await bookings.SlotAsync(slotId, ct))!, ct);
+            case BookingResult.Full when await bookings.SlotAsync(slotId, ct) is { } full:
+                return await OfferAlternativeAsync(turn, full, ct);
+            case BookingResult.Full or BookingResult.Cancelled:
+                return End(turn, "这个时段已经取消了，回复「预约」看看别的时间。");
             default:
                 return End(turn, "这个时段已经过了，换一个吧：说「预约" + ((await bookings.SlotAsync(slotId, ct))?.Item?.Name ?? "") + "」再看看。");
         }

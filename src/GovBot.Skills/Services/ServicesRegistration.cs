@@ -18,6 +18,7 @@ public static class ServicesRegistration
         services.AddScoped<BookingService>();
         services.AddScoped<VolunteerTaskService>();
         services.AddScoped<ServiceCatalog>();
+        services.AddScoped<ServicePlans>();
         services.AddScoped<IMyRequestsSource, BookingRequestsSource>();
         services.AddSkill<ServiceSkill>();
         services.AddSkill<VolunteerTaskSkill>();

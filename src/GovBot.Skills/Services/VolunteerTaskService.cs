@@ -123,6 +123,7 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     {
         var offer = task.Offers.FirstOrDefault(o => o.PersonId == volunteer.Id);
         if (offer is null) return new(false, "这个任务没有派给您，谢谢您的热心。");
+        if (task.Status == VolunteerTaskStatus.Cancelled) return new(false, "这个任务已经取消了，谢谢您的热心。");
         if (offer.Answer == TaskAnswer.Accepted) return new(false, $"您已经接了这个任务。{NextSteps(task)}");
         var now = time.GetUtcNow();
         if (task.Status != VolunteerTaskStatus.Open || !await TakePlaceAsync(task.Id, ct))
@@ -145,6 +146,7 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     {
         var offer = task.Offers.FirstOrDefault(o => o.PersonId == volunteer.Id);
         if (offer is null) return new(false, "这个任务没有派给您。");
+        if (task.Status == VolunteerTaskStatus.Cancelled) return new(false, "这个任务已经取消了，不用再回复，谢谢您。");
         if (offer.Answer == TaskAnswer.Accepted) return new(false, "您已经接了这个任务；去不了的话请直接联系组织人。" + Contact(task));
         if (offer.Answer == TaskAnswer.Declined) return new(false, "已经记下您这次不方便了。");
         offer.Answer = TaskAnswer.Declined;
@@ -192,6 +194,8 @@ public sealed class VolunteerTaskService(GovBotDb db, TimeProvider time)
     /// </summary>
     public async Task<IReadOnlyList<VolunteerHours>> ConfirmHoursAsync(VolunteerTask task, Person organiser, IReadOnlyCollection<int> attendedIds, int minutes, CancellationToken ct)
     {
+        // A task called off earns nobody hours, and so no points: the ledger awards points only from these rows.
+        if (task.Status == VolunteerTaskStatus.Cancelled) return [];
         var now = time.GetUtcNow();
         var existing = await db.VolunteerHours.Where(h => h.SourceKind == VolunteerHours.TaskSource && h.SourceId == task.Id)
             .Select(h => h.PersonId).ToListAsync(ct);

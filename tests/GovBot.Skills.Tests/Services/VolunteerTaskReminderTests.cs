@@ -82,4 +82,33 @@ public sealed class VolunteerTaskReminderTests : IAsyncLifetime
         Assert.Contains("上门帮扶独居老人", text);
         Assert.Contains("清华苑一期4号楼", text);
     }
+
+    [Fact]
+    public async Task A_task_called_off_neither_asks_further_volunteers_nor_reminds_the_one_who_accepted()
+    {
+        var taskId = await InStepAsync(async (s, db) =>
+        {
+            var staff = await db.People.FirstAsync(p => p.WeComUserId == DemoUsers.Staff);
+            var team = await db.VolunteerTeams.FirstAsync(t => t.Name == "红色唠嗑队");
+            var start = _time.GetUtcNow().AddDays(1);
+            var id = (await s.CreateAsync(new TaskDraft("上门帮扶独居老人", "清华苑一期4号楼", start, start.AddHours(2), 2, staff.CommunityId!.Value)
+            {
+                TeamId = team.Id,
+            }, staff, default)).Id;
+            var task = (await s.FindAsync(id, default))!;
+            var volunteer = await db.People.FirstAsync(p => p.WeComUserId == DemoUsers.Volunteer);
+            Assert.True((await s.AcceptAsync(task, volunteer, null, default)).Done);
+            Assert.True((await new ServicePlans(db, _time).CancelTaskAsync(task, default)).Done);
+            return id;
+        });
+        var told = await InStepAsync(async (_, db) => await db.Outbox.CountAsync(o => o.SourceKey == $"vtask:{taskId}:cancelled" && o.ToUsers == DemoUsers.Volunteer));
+        Assert.Equal(1, told);
+        var before = (await RecipientsAsync()).Count;
+
+        _time.Advance(TimeSpan.FromHours(5)); // a silent round: an open task would ask further volunteers now
+        Assert.Equal(0, await RemindAsync());
+        _time.Advance(TimeSpan.FromHours(18)); // within two hours of the start
+        Assert.Equal(0, await RemindAsync());
+        Assert.Equal(before, (await RecipientsAsync()).Count);
+    }
 }
