@@ -42,9 +42,10 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     /// <summary>
     /// Creates an empty database with a fresh name (UTF-8, <c>C.UTF-8</c>) and returns its connection string.
-    /// <paramref name="name"/> reuses one: a host started again on the same data plays a restart.
+    /// <paramref name="name"/> reuses one: a host started again on the same data plays a restart. A new database is
+    /// copied from <paramref name="template"/> when one is named (PostgreSQL copies files: much faster than migrating).
     /// </summary>
-    public async Task<string> CreateDatabaseAsync(string? name = null)
+    public async Task<string> CreateDatabaseAsync(string? name = null, string? template = null)
     {
         name ??= $"govbot_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}";
         await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -54,12 +55,22 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             exists.Parameters.AddWithValue("name", name);
             if (await exists.ExecuteScalarAsync() is null)
             {
-                await using var create = new NpgsqlCommand(
-                    $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'", connection);
+                await using var create = new NpgsqlCommand(template is null
+                    ? $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                    : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
                 await create.ExecuteNonQueryAsync();
             }
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ToString();
+    }
+
+    /// <summary>Drops a database, closing whatever is still connected to it.</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

@@ -81,7 +81,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             // GOVBOT_TEST_PROVIDER=Postgres: the same tests on PostgreSQL, with the Redis a shared store requires.
             all["Data:Provider"] = "Postgres";
-            all["ConnectionStrings:GovBot"] = await TestStoreProvider.DatabaseForAsync(dataDir);
+            all["ConnectionStrings:GovBot"] = await TestStoreProvider.DatabaseForAsync(dataDir, MigrateAsync);
             all["ConnectionStrings:Redis"] = (await TestStoreProvider.RedisAsync()).ConnectionString;
             // One Redis serves every host of the test run: each data folder counts its members' messages on its own.
             all["State:KeyPrefix"] = TestStoreProvider.DatabaseNameFor(dataDir) + ":";
@@ -110,11 +110,20 @@ public sealed class BotHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<GovBotDb>());
     }
 
+    /// <summary>Brings a PostgreSQL test database's schema up to date, as the host's start would (for the template every host database copies).</summary>
+    private static async Task MigrateAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<GovBotDb>();
+        options.UseGovBotPostgres(connectionString);
+        await using var db = new GovBotDb(options.Options);
+        await db.Database.MigrateAsync();
+    }
+
     /// <summary>Opens the database file directly, as a person inspecting it after the host is gone would.</summary>
     public static async Task<T> ReadStoreAsync<T>(string dataDir, Func<GovBotDb, Task<T>> work)
     {
         var builder = new DbContextOptionsBuilder<GovBotDb>();
-        if (TestStoreProvider.IsPostgres) builder.UseGovBotPostgres(await TestStoreProvider.DatabaseForAsync(dataDir));
+        if (TestStoreProvider.IsPostgres) builder.UseGovBotPostgres(await TestStoreProvider.DatabaseForAsync(dataDir, MigrateAsync));
         else builder.UseGovBotSqlite($"Data Source={Path.Combine(dataDir, "govbot.db")}");
         var options = builder.Options;
         await using var db = new GovBotDb(options);
@@ -253,6 +262,7 @@ public sealed class BotHost : IAsyncDisposable
         await _factory.DisposeAsync();
         Crypto.Dispose();
         if (_ownsStandIn) await StandIn.DisposeAsync();
+        if (TestStoreProvider.IsPostgres) await TestStoreProvider.ReleaseAsync(DataDir, drop: _ownsData);
         if (_ownsData)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
