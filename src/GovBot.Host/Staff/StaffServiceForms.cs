@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Data.Services;
 using GovBot.Skills.Services;
 using Microsoft.EntityFrameworkCore;
 using static GovBot.Host.Staff.StaffHtml;
@@ -60,7 +61,7 @@ public static class StaffServiceForms
         var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
         if (scope is null) return answer!;
         // Untracked: the catalogue changes the row by a conditional UPDATE, and nothing stale may be saved over it.
-        var slot = await db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var slot = await SlotWithEventAsync(db, id, ct);
         if (slot is null) return Results.NotFound();
         if (!scope.AllowsCommunity(slot.Item!.Event!.CommunityId)) return Refused(scope, OtherCommunity);
         var form = await http.Request.ReadFormAsync(ct);
@@ -68,12 +69,16 @@ public static class StaffServiceForms
         return await StaffServicesPage.AnswerAsync(scope, db, time, $"slot:{id}", form, refusal, ct);
     }
 
+    /// <summary>The slot with its item and event (whose community decides who may change it), untracked.</summary>
+    private static Task<ServiceSlot?> SlotWithEventAsync(GovBotDb db, int id, CancellationToken ct) =>
+        db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+
     /// <summary>Calls the slot off; those booked or waiting are told by push (<see cref="ServicePlans"/>).</summary>
     public static async Task<IResult> CancelSlotAsync(HttpContext http, StaffCallers callers, GovBotDb db, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
     {
         var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
         if (scope is null) return answer!;
-        var slot = await db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var slot = await SlotWithEventAsync(db, id, ct);
         if (slot is null) return Results.NotFound();
         if (!scope.AllowsCommunity(slot.Item!.Event!.CommunityId)) return Refused(scope, OtherCommunity);
         var form = await http.Request.ReadFormAsync(ct);
