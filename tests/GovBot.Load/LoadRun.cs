@@ -23,6 +23,8 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private const int WeComDeliveries = 4;
     /// <summary>How long a member keeps redelivering while the host cannot be reached (killed, restarting).</summary>
     private static readonly TimeSpan Unreachable = TimeSpan.FromMinutes(2);
+    /// <summary>How long the simulated WeCom waits before delivering a message it could not deliver again.</summary>
+    private static readonly TimeSpan RedeliveryPause = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentBag<string> _accepted = [];
     private long _msgId = 8_000_000_000;
     private const int SamplesPerMinute = 12;
@@ -137,15 +139,13 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { slow++; }
             catch (HttpRequestException)
             {
-                // Nobody listening (killed, restarting): try again shortly, as WeCom keeps the message on its side.
-                await Task.Delay(250, ct);
+                // Nobody listening (killed, restarting): WeCom keeps the message on its side and delivers it again.
             }
             // A proxy that found no live host for it answers 502/503/504; WeCom takes any such answer as not delivered.
             if (answer?.Status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
-            {
                 answer = null;
-                await Task.Delay(250, ct);
-            }
+            // WeCom's pause between deliveries (simulated, not a wait for a condition): the next try comes after it.
+            if (answer is null) await Task.Delay(RedeliveryPause, ct);
         }
         if (answer is not { Status: HttpStatusCode.OK })
         {

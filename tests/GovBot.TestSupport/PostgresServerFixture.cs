@@ -117,9 +117,17 @@ public static class PostgresServer
                          "-c", "shared_buffers=128MB"])
                 start.ArgumentList.Add(arg);
             var output = new Queue<string>();
-            var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Remember(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Remember(output, e.Data);
+            // The server says when it takes connections; waiting for that line needs no polling.
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void Seen(string? line)
+            {
+                Remember(output, line);
+                if (line?.Contains("ready to accept connections", StringComparison.Ordinal) == true) ready.TrySetResult();
+            }
+            var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+            process.OutputDataReceived += (_, e) => Seen(e.Data);
+            process.ErrorDataReceived += (_, e) => Seen(e.Data);
+            process.Exited += (_, _) => ready.TrySetResult();
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -128,12 +136,15 @@ public static class PostgresServer
             {
                 Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false, Timeout = 5,
             }.ToString();
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < timeout && !process.HasExited)
+            try
             {
-                if (await AnswersAsync(admin)) return new Started(process, port, admin);
-                await Task.Delay(50);
+                await ready.Task.WaitAsync(timeout);
             }
+            catch (TimeoutException)
+            {
+                // Reported below with the server's output.
+            }
+            if (!process.HasExited && await AnswersAsync(admin)) return new Started(process, port, admin);
             await StopAsync(process);
             if (attempt >= 3)
                 throw new InvalidOperationException($"PostgreSQL did not start on port {port}:\n{string.Join('\n', output)}");

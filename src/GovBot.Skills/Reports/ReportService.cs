@@ -36,7 +36,7 @@ public sealed record Transition(bool Done, string? Refusal = null)
 /// event row, and the pushes that tell the people concerned. Changes join the caller's unit of work;
 /// the caller saves.
 /// </summary>
-public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceData reference, TimeProvider time, IOptions<ReportOptions> options)
+public sealed partial class ReportService(GovBotDb db, ReportRouting routing, ReferenceData reference, TimeProvider time, IOptions<ReportOptions> options)
 {
     public const string CardTaskPrefix = "report-";
     /// <summary>The action of a handover's event row; the deadline sweep restarts the accept clock there.</summary>
@@ -103,31 +103,6 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
 
     public Task<Report?> FindByTicketAsync(string ticket, CancellationToken ct) =>
         Query().FirstOrDefaultAsync(r => r.Ticket == ticket.ToUpperInvariant(), ct);
-
-    /// <summary>An open report of the same kind at the same place, filed recently: better joined than doubled.</summary>
-    /// <summary>
-    /// An open report of the last <see cref="ReportOptions.DuplicateWindow"/> at the same place, of the same category
-    /// and about the same thing (<see cref="ProblemSimilarity"/>), newest first; null when there is none.
-    /// </summary>
-    public async Task<Report?> FindTwinAsync(int categoryId, int? compoundId, int? buildingId, string? placeNote, string what, CancellationToken ct)
-    {
-        if (buildingId is null && (compoundId is null || placeNote is null)) return null;
-        var since = time.GetUtcNow() - options.Value.DuplicateWindow;
-        // Ids and descriptions first, from the index and the row; then that one report with what the offer shows. Asked
-        // in one go, SQLite joined six tables to every open report of the place before sorting them.
-        var candidates = buildingId is { } building
-            ? OpenTwinsInBuilding.For(db)(db, categoryId, since, building)
-            : OpenTwinsAtPlace.For(db)(db, categoryId, since, compoundId!.Value, placeNote!);
-        // Read whole before the next query: PostgreSQL runs one command at a time on a connection (SQLite let both run).
-        var open = new List<TwinCandidate>();
-        await foreach (var candidate in candidates.WithCancellation(ct)) open.Add(candidate);
-        foreach (var candidate in open)
-        {
-            if (ProblemSimilarity.Same(what, candidate.Description) == false) continue;
-            return await ToShow.For(db)(db, [candidate.Id]).FirstOrDefaultAsync(ct);
-        }
-        return null;
-    }
 
     /// <summary>Reports the person filed or follows, newest first, to show (not tracked).</summary>
     public async Task<List<Report>> MineAsync(Person person, int take, CancellationToken ct)
@@ -388,23 +363,6 @@ public sealed class ReportService(GovBotDb db, ReportRouting routing, ReferenceD
 
     // The queries a resident's chat asks most (the twin check, 我的上报, filing): compiled once, they skip EF's
     // per-call look at the expression tree, which cost more than SQLite's work for them.
-    /// <summary>How many open reports of a place are compared with a new one; more than this in a day is one story.</summary>
-    private const int TwinsCompared = 10;
-
-    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, IAsyncEnumerable<TwinCandidate>>> OpenTwinsInBuilding = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int buildingId) => db.Reports
-            .Where(r => r.CategoryId == categoryId && r.BuildingId == buildingId && r.CreatedAt >= since
-                && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
-            .OrderByDescending(r => r.CreatedAt).Take(TwinsCompared).Select(r => new TwinCandidate(r.Id, r.Description))));
-
-    private static readonly ModelQuery<Func<GovBotDb, int, DateTimeOffset, int, string, IAsyncEnumerable<TwinCandidate>>> OpenTwinsAtPlace = new(() =>
-        EF.CompileAsyncQuery((GovBotDb db, int categoryId, DateTimeOffset since, int compoundId, string placeNote) => db.Reports
-            .Where(r => r.CategoryId == categoryId && r.CompoundId == compoundId && r.PlaceNote == placeNote && r.CreatedAt >= since
-                && (r.Status == ReportStatus.Reported || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Deliberating))
-            .OrderByDescending(r => r.CreatedAt).Take(TwinsCompared).Select(r => new TwinCandidate(r.Id, r.Description))));
-
-    private sealed record TwinCandidate(int Id, string Description);
-
     /// <summary>"Id IN (…)" rather than EXISTS, so that SQLite finds both kinds by index.</summary>
     private static readonly ModelQuery<Func<GovBotDb, int, int, IAsyncEnumerable<int>>> MineNewestFirst = new(() =>
         EF.CompileAsyncQuery((GovBotDb db, int personId, int take) => db.Reports
