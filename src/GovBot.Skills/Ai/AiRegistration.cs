@@ -14,7 +14,8 @@ public static class AiRegistration
 {
     /// <summary>
     /// Routing through a language model when section <c>AI</c> names an endpoint; otherwise nothing is registered and
-    /// the rules route alone. Call after <see cref="NluRegistration.AddGovBotNlu"/>.
+    /// the rules route alone. The model's router is a layer around the rules' router (<see cref="IntentRouterLayers"/>),
+    /// so this may be called before or after <see cref="NluRegistration.AddGovBotNlu"/>.
     /// </summary>
     public static IHostApplicationBuilder AddGovBotAi(this IHostApplicationBuilder builder)
     {
@@ -36,9 +37,7 @@ public static class AiRegistration
         services.AddSingleton(sp => RoutePrompt.Load(sp.GetRequiredService<IOptions<AiOptions>>().Value.PromptsPath));
         services.AddSingleton<ProposalValidator>();
         services.AddSingleton(sp => BuildKernel(sp, sp.GetRequiredService<IOptions<AiOptions>>().Value));
-        services.AddSingleton<LlmIntentRouter>();
-        // Registered after the rules' router, so this one is what the engine and /api/nlu/parse get.
-        services.AddSingleton<IIntentRouter>(sp => sp.GetRequiredService<LlmIntentRouter>());
+        services.AddIntentRouterLayer((sp, rules) => ActivatorUtilities.CreateInstance<LlmIntentRouter>(sp, rules));
         services.AddAiPlugin<ConversationPlugin>("conversation");
         return builder;
     }

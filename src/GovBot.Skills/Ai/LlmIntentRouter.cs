@@ -10,13 +10,14 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace GovBot.Skills.Ai;
 
 /// <summary>
-/// Routes through a language model by function calling, with the local router underneath: it always parses first
-/// (rules and the trained classifier cost microseconds and find spans and phone numbers); then the model picks one of
+/// Routes through a language model by function calling, as a layer around the local router
+/// (<see cref="IntentRouterLayers"/>): that always parses first (rules and the trained classifier cost microseconds
+/// and find spans and phone numbers); then the model picks one of
 /// the skills' functions within <see cref="AiOptions.Timeout"/>. A slow, failing or unbelievable answer leaves the
 /// local result standing, so with the model broken the bot behaves exactly as without it.
 /// </summary>
 public sealed partial class LlmIntentRouter(
-    IntentRouter rules,
+    IIntentRouter rules,
     Kernel kernel,
     RoutePrompt prompt,
     ProposalValidator validator,
@@ -34,7 +35,7 @@ public sealed partial class LlmIntentRouter(
 
     public async Task<NluResult> ParseAsync(string text, CancellationToken ct = default)
     {
-        var ruled = rules.Parse(text);
+        var ruled = await rules.ParseAsync(text, ct);
         if (text.Trim().Length < options.Value.MinTextLength) return ruled;
 
         var started = Stopwatch.GetTimestamp();

@@ -21,7 +21,8 @@ public static class NluRegistration
         services.AddSingleton(sp => new RuleIntentRouter(sp.GetRequiredService<IGazetteer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => IntentClassifier.Default);
         services.AddSingleton<IntentRouter>();
-        services.AddSingleton<IIntentRouter>(sp => sp.GetRequiredService<IntentRouter>());
+        // The rules, wrapped by whatever layers other modules add (the model's router): see IntentRouterLayers.
+        services.AddSingleton<IIntentRouter>(IntentRouterLayers.Build);
         services.AddHostedService<ClassifierTraining>();
         return builder;
     }
