@@ -2,7 +2,6 @@ using GovBot.Data;
 using GovBot.Host;
 using GovBot.Host.Backups;
 using GovBot.Host.CheckIns;
-using GovBot.Host.StaffDirectory;
 using GovBot.Host.Emulator;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
@@ -13,17 +12,25 @@ using GovBot.Host.Reminders;
 using GovBot.Host.Reports;
 using GovBot.Host.Services;
 using GovBot.Host.Staff;
+using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
-using GovBot.Host.WeCom.Callback;
-using GovBot.Host.WeCom.Outbox;
+using GovBot.Host.WeCom;
 using GovBot.Skills.Ai;
 using GovBot.Skills.CheckIns;
 using GovBot.Skills.Conversation;
+using GovBot.Skills.GridContact;
 using GovBot.Skills.Handoff;
+using GovBot.Skills.Help;
+using GovBot.Skills.MyRequests;
 using GovBot.Skills.Nlu;
+using GovBot.Skills.Onboarding;
+using GovBot.Skills.Points;
+using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
+using GovBot.Skills.Visits;
+using GovBot.Skills.Volunteers;
 using GovBot.Skills.Wishes;
 using GovBot.Skills.WorkerDesk;
 
@@ -38,31 +45,42 @@ var chat = TerminalChat.FromArgs(args);
 var builder = WebApplication.CreateBuilder(chat?.HostArgs ?? args);
 builder.UseFallbackUrlsUnlessConfigured();
 
+// Data and state.
 builder.AddGovBotData();
 builder.AddGovBotState();
+
+// The bot's features (GovBot.Skills): one AddGovBotX per feature folder, each with its own skills, options and reminders.
 builder.AddGovBotNlu();
 builder.AddGovBotAi();
 builder.AddGovBotConversation();
+builder.AddGovBotReminders();
+builder.AddGovBotHelp();
+builder.AddGovBotOnboarding();
+builder.AddGovBotMyRequests();
+builder.AddGovBotGridContact();
 builder.AddGovBotReports();
 builder.AddGovBotCheckIns();
 builder.AddGovBotServices();
-builder.AddGovBotPointsAndWishes();
+builder.AddGovBotVolunteers();
+builder.AddGovBotPoints();
+builder.AddGovBotWishes();
 builder.AddGovBotHandoff();
 builder.AddGovBotWorkerDesk();
-builder.AddWeComOutbound();
-builder.AddReportBackgroundWork();
-builder.AddReminders();
-builder.AddPersonalData();
-builder.AddStoreBackups();
-builder.AddWeComCallback();
-builder.AddOpen311();
+builder.AddGovBotVisits();
+
+// The host's side of them (GovBot.Host): one AddXHosting per feature folder.
+builder.AddWeComHosting();
+builder.AddReportsHosting();
+builder.AddRemindersHosting();
+builder.AddPrivacyHosting();
+builder.AddBackupsHosting();
+builder.AddOpen311Hosting();
 builder.AddWeComEmulator();
-builder.AddGovBotHealth();
-builder.AddStaffPages();
-builder.AddCountyStructure();
-builder.AddDirectorySync();
-builder.AddStaffWebProtections();
-builder.AddNluApi();
+builder.AddHealthHosting();
+builder.AddStaffHosting();
+builder.AddStructureHosting();
+builder.AddStaffDirectoryHosting();
+builder.AddNluHosting();
 
 var app = builder.Build();
 
@@ -74,16 +92,16 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseStaffPageHeaders();
 
-app.MapWeComCallback();
-app.MapNluApi();
-app.MapOpen311();
-app.MapCheckInsApi();
-app.MapServicesApi();
-app.MapPointsApi();
-app.MapRemindersApi();
-app.MapGovBotHealth();
+app.MapWeComHosting();
+app.MapNluHosting();
+app.MapOpen311Hosting();
+app.MapCheckInsHosting();
+app.MapServicesHosting();
+app.MapPointsHosting();
+app.MapRemindersHosting();
+app.MapHealthHosting();
 app.MapWeComEmulator();
-app.MapStaffPages();
+app.MapStaffHosting();
 
 if (chat is not null) return await chat.RunAsync(app);
 await app.RunAsync();

@@ -23,7 +23,7 @@ public static class StaffDataProtection
 
     public static IHostApplicationBuilder AddStaffDataProtection(this IHostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(StateStoreRegistration.ConnectionStringName)))
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(StateRegistration.ConnectionStringName)))
             return builder;
 
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);

@@ -14,7 +14,7 @@ public sealed record MenuEntry(string Title, string Example, int Order = 100, Ro
 }
 
 /// <summary>
-/// A capability of the bot. Skills register with <see cref="SkillRegistration.AddSkill{TSkill}"/>;
+/// A capability of the bot. Skills register with <see cref="ConversationRegistration.AddSkill{TSkill}"/>;
 /// the engine finds them by intent, by dialog and by card button prefix, so adding one touches nothing else.
 /// </summary>
 public interface ISkill

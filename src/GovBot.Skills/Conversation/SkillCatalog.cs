@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Skills.Conversation;
 
-/// <summary>A skill class registered with <see cref="SkillRegistration.AddSkill{TSkill}"/>.</summary>
+/// <summary>A skill class registered with <see cref="ConversationRegistration.AddSkill{TSkill}"/>.</summary>
 public sealed record SkillType(Type Type);
 
 /// <summary>

@@ -1,6 +1,6 @@
 using GovBot.Skills.Conversation;
 using GovBot.Skills.MyRequests;
-using GovBot.Skills.Volunteers;
+using GovBot.Skills.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,8 +9,8 @@ namespace GovBot.Skills.Services;
 public static class ServicesRegistration
 {
     /// <summary>
-    /// Volunteer services: residents book slots (预约理发, 取消我的预约, 我的预约), volunteers take tasks with a tap, and
-    /// residents join volunteer teams (我想当志愿者) with the lead's approval.
+    /// Volunteer services: residents book slots (预约理发, 取消我的预约, 我的预约) and hear about them before, volunteers
+    /// take tasks with a tap and are asked again when a round goes unanswered. Joining a team is <c>AddGovBotVolunteers</c>.
     /// </summary>
     public static IHostApplicationBuilder AddGovBotServices(this IHostApplicationBuilder builder)
     {
@@ -22,7 +22,9 @@ public static class ServicesRegistration
         services.AddScoped<IMyRequestsSource, BookingRequestsSource>();
         services.AddSkill<ServiceSkill>();
         services.AddSkill<VolunteerTaskSkill>();
-        services.AddVolunteerTeams();
+        // Each reminder decides for itself whether it is still useful; a late run only sends what still is.
+        services.AddReminder<BookingReminder>(BookingReminder.Kind, "预约提醒", new ReminderSchedule.Cron("0 0/5 * * * ?", FireLate: true));
+        services.AddReminder<VolunteerTaskReminder>(VolunteerTaskReminder.Kind, "志愿任务补推与提醒", new ReminderSchedule.Cron("0 0/10 * * * ?", FireLate: true));
         return builder;
     }
 }

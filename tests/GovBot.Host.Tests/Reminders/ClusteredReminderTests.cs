@@ -6,6 +6,8 @@ using GovBot.Host.Reminders;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Skills.Reminders;
+using GovBot.Skills.Reports;
+using GovBot.Skills.WorkerDesk;
 using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

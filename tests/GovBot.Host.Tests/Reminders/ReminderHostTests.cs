@@ -8,6 +8,7 @@ using GovBot.Host.Reminders;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Skills.Reminders;
+using GovBot.Skills.WorkerDesk;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.Reminders;

@@ -1,5 +1,11 @@
 using GovBot.Host.Reminders;
 using GovBot.Skills.Reminders;
+using GovBot.Skills.Reports;
+using GovBot.Skills.Visits;
+using GovBot.Skills.WorkerDesk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace GovBot.Host.Tests.Reminders;
@@ -8,7 +14,22 @@ namespace GovBot.Host.Tests.Reminders;
 public sealed class ReminderScheduleTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly ReminderKinds Kinds = ReminderKinds.Standard(TimeSpan.FromMinutes(1));
+    private static readonly ReminderKinds Kinds = KindsOf(b =>
+    {
+        b.AddGovBotReports();
+        b.AddGovBotWorkerDesk();
+        b.AddGovBotVisits();
+    }, ("Reports:DeadlineSweepInterval", "00:01:00"));
+
+    /// <summary>The kinds as the host collects them from what the features registered.</summary>
+    internal static ReminderKinds KindsOf(Action<IHostApplicationBuilder> register, params (string Key, string Value)[] settings)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        register(builder);
+        var services = builder.Services.BuildServiceProvider();
+        return new ReminderKinds(services.GetServices<ReminderKindRegistration>(), services);
+    }
 
     private static DateTimeOffset Next(string kind, DateTimeOffset after)
     {
@@ -45,5 +66,27 @@ public sealed class ReminderScheduleTests
     public void Escalations_sweep_every_minute()
     {
         Assert.Equal(TimeSpan.FromMinutes(1), Assert.IsType<ReminderSchedule.Every>(Kinds.Find(ReportEscalationReminder.Kind)!.DefaultSchedule).Interval);
+    }
+
+    [Fact]
+    public void Each_feature_adds_its_own_kinds_with_the_keys_names_and_schedules_staff_know()
+    {
+        Assert.Equal("日巡查", Kinds.Find(PatrolReminder.Kind)!.Name);
+        Assert.Equal("说事超时督办", Kinds.Find(ReportEscalationReminder.Kind)!.Name);
+        Assert.Equal("周走访", Kinds.Find(WeeklyVisitReminder.Kind)!.Name);
+        Assert.Equal(typeof(RatingRequestReminder), Kinds.Find(RatingRequestReminder.Kind)!.Reminder);
+    }
+
+    [Fact]
+    public void Two_kinds_under_one_key_stop_the_start_naming_the_key_and_both_reminders()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => KindsOf(b =>
+        {
+            b.AddGovBotVisits();
+            b.Services.AddReminder<PatrolReminder>(WeeklyVisitReminder.Kind, "日巡查", new ReminderSchedule.Cron("0 0 8 * * ?", FireLate: false));
+        }));
+        Assert.Contains($"'{WeeklyVisitReminder.Kind}'", refused.Message);
+        Assert.Contains(nameof(WeeklyVisitReminder), refused.Message);
+        Assert.Contains(nameof(PatrolReminder), refused.Message);
     }
 }

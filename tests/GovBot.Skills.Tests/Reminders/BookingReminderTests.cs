@@ -2,6 +2,7 @@ using GovBot.Data;
 using GovBot.Data.Seeding;
 using GovBot.Data.Services;
 using GovBot.Skills.Reminders;
+using GovBot.Skills.Services;
 using GovBot.Skills.Tests.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,8 @@
 using GovBot.Data;
 using GovBot.Data.Seeding;
 using GovBot.Data.Visits;
+using GovBot.Skills.Visits;
+using GovBot.Skills.WorkerDesk;
 using Microsoft.EntityFrameworkCore;
 using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;

@@ -2,16 +2,16 @@ using GovBot.Data;
 
 namespace GovBot.Host.Health;
 
-public static class HealthExtensions
+public static class HealthHosting
 {
-    public static IHostApplicationBuilder AddGovBotHealth(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHealthHosting(this IHostApplicationBuilder builder)
     {
         // The store is migrated before the server starts listening, so a reachable store means callbacks can be taken.
         builder.Services.AddHealthChecks().AddDbContextCheck<GovBotDb>("store");
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapGovBotHealth(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealthHosting(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz");
         return app;

@@ -3,9 +3,9 @@ using GovBot.Host.Staff;
 namespace GovBot.Host.Structure;
 
 /// <summary>The county structure workbook: template, preview and apply on /staff/structure, for county admins only.</summary>
-public static class CountyStructure
+public static class StructureHosting
 {
-    public static IHostApplicationBuilder AddCountyStructure(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStructureHosting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StructureImporter>();
         builder.Services.AddSingleton<PreviewedUploads>();

@@ -1,8 +1,9 @@
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Skills.Reminders;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Visits;
 
 /// <summary>
 /// 周走访, Monday morning: each 党员中心户 gets the households they look after, those not visited last week

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.CheckIns;
 
-public static class CheckInRegistration
+public static class CheckInsRegistration
 {
     /// <summary>双报到: the member's dialog, staff review, work units and pairings, 我的报到 and the roster CSV.</summary>
     public static IHostApplicationBuilder AddGovBotCheckIns(this IHostApplicationBuilder builder)

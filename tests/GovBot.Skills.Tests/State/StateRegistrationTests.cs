@@ -13,7 +13,7 @@ using StackExchange.Redis;
 namespace GovBot.Skills.Tests.State;
 
 [Collection(RedisServerFixture.Collection)]
-public sealed class StateStoreRegistrationTests(RedisServerFixture redis)
+public sealed class StateRegistrationTests(RedisServerFixture redis)
 {
     private static HostApplicationBuilder Builder(string? redisConnection)
     {
@@ -39,7 +39,7 @@ public sealed class StateStoreRegistrationTests(RedisServerFixture redis)
     public void Postgres_without_redis_stops_the_start_saying_what_to_set_and_why()
     {
         var builder = Builder(redisConnection: null);
-        builder.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Postgres")]);
+        builder.Configuration.AddInMemoryCollection([new(StateRegistration.DataProviderKey, "Postgres")]);
 
         var refused = Assert.Throws<InvalidOperationException>(() => builder.AddGovBotState());
 
@@ -51,12 +51,12 @@ public sealed class StateStoreRegistrationTests(RedisServerFixture redis)
     public void Postgres_with_redis_and_sqlite_without_it_start()
     {
         var shared = Builder(redis.ConnectionString);
-        shared.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Postgres")]);
+        shared.Configuration.AddInMemoryCollection([new(StateRegistration.DataProviderKey, "Postgres")]);
         shared.AddGovBotState();
         using (var host = shared.Build()) Assert.IsType<RedisStateStore>(host.Services.GetRequiredService<IStateStore>());
 
         var single = Builder(redisConnection: null);
-        single.Configuration.AddInMemoryCollection([new(StateStoreRegistration.DataProviderKey, "Sqlite")]);
+        single.Configuration.AddInMemoryCollection([new(StateRegistration.DataProviderKey, "Sqlite")]);
         single.AddGovBotState();
         using (var host = single.Build()) Assert.IsType<MemoryStateStore>(host.Services.GetRequiredService<IStateStore>());
     }
@@ -77,7 +77,7 @@ public sealed class StateStoreRegistrationTests(RedisServerFixture redis)
     public async Task With_a_redis_connection_string_state_is_in_redis_over_one_shared_connection()
     {
         var builder = Builder(redis.ConnectionString);
-        builder.Configuration.AddInMemoryCollection([new(StateStoreRegistration.KeyPrefixKey, $"test:{Guid.NewGuid():N}:")]);
+        builder.Configuration.AddInMemoryCollection([new(StateRegistration.KeyPrefixKey, $"test:{Guid.NewGuid():N}:")]);
         builder.AddGovBotState();
         using var host = builder.Build();
 

@@ -1,9 +1,9 @@
 using GovBot.Data;
 using GovBot.Data.Services;
-using GovBot.Skills.Services;
+using GovBot.Skills.Reminders;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Services;
 
 /// <summary>
 /// Residents with a booking hear about it the day before and again an hour before. A reminder missed while the

@@ -1,31 +1,28 @@
 using GovBot.Data;
-using GovBot.Host.Backups;
 using GovBot.Skills.Reminders;
-using GovBot.Skills.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
 
 namespace GovBot.Host.Reminders;
 
-public static class ReminderHostingExtensions
+public static class RemindersHosting
 {
     /// <summary>
-    /// Quartz with its job store in GovBot's own database, and the reminder kinds scheduled on it. On SQLite (tables
+    /// Quartz with its job store in GovBot's own database, and every reminder kind the features registered
+    /// (<see cref="ReminderKinds"/>) scheduled on it. On SQLite (tables
     /// QRTZ_*, made by the Reminders migration) it is run by whichever host holds the scheduler lease
     /// (<see cref="SchedulerLeader"/>; Quartz will not cluster on SQLite). On PostgreSQL (tables qrtz_*, made by the
     /// PostgreSQL migrations) every host runs it, clustered: Quartz's row locks hand each firing to one host, and
     /// the others recover the work of a host that stops checking in.
-    /// Call after AddGovBotData (the store must be migrated first) and AddWeComOutbound.
+    /// Call after AddGovBotData (the store must be migrated first), AddGovBotReminders and AddWeComHosting.
     /// </summary>
-    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRemindersHosting(this IHostApplicationBuilder builder)
     {
-        builder.AddGovBotReminders();
         var services = builder.Services;
-        services.AddSingleton(sp => ReminderKinds.Standard(sp.GetRequiredService<IOptions<ReportOptions>>().Value.DeadlineSweepInterval)
-            .AddStoreBackup(sp));
+        // Made when first asked for (at start, by the schedule setup): a kind registered twice stops the start there.
+        services.AddSingleton<ReminderKinds>();
         services.AddScoped<ReminderJob>();
 
         var clustered = IsPostgres(builder.Configuration);
@@ -87,6 +84,13 @@ public static class ReminderHostingExtensions
             .ValidateOnStart();
         services.AddHostedService<SchedulerLeader>();
         return builder;
+    }
+
+    /// <summary>The staff-and-operator API over the kinds: list, pause, resume (<see cref="RemindersApi"/>).</summary>
+    public static IEndpointRouteBuilder MapRemindersHosting(this IEndpointRouteBuilder app)
+    {
+        app.MapRemindersApi();
+        return app;
     }
 
     /// <summary>Whether the store is PostgreSQL ("Data:Provider" = Postgres); SQLite otherwise, the embedded default.</summary>

@@ -1,10 +1,10 @@
 using GovBot.Data;
 using GovBot.Data.Services;
-using GovBot.Skills.Services;
+using GovBot.Skills.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Services;
 
 /// <summary>
 /// Volunteer tasks that still need people: when a round met silence for <see cref="ReminderOptions.TaskRoundSilence"/>

@@ -1,10 +1,10 @@
 using GovBot.Data;
 using GovBot.Data.Reports;
+using GovBot.Skills.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using GovBot.Skills.Reports;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Reports;
 
 /// <summary>
 /// The day after a report is handled, a gentle word to its reporter if they have not rated it yet; once

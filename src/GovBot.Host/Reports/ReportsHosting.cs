@@ -1,12 +1,12 @@
 namespace GovBot.Host.Reports;
 
-public static class ReportHostingExtensions
+public static class ReportsHosting
 {
     /// <summary>
     /// The host's share of reports: the photo fetcher (the deadline sweep is a reminder kind, run by Quartz). Needs the reports
-    /// (<c>AddGovBotReports</c>) and the WeCom client and outbox (<c>AddWeComOutbound</c>).
+    /// (<c>AddGovBotReports</c>) and the WeCom client and outbox (<c>AddWeComHosting</c>).
     /// </summary>
-    public static IHostApplicationBuilder AddReportBackgroundWork(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReportsHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<ReportPhotoOptions>()

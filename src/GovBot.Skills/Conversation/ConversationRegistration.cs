@@ -1,17 +1,16 @@
-using GovBot.Skills.Ai;
-using GovBot.Skills.GridContact;
-using GovBot.Skills.Help;
-using GovBot.Skills.MyRequests;
-using GovBot.Skills.Onboarding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.Conversation;
 
-public static class SkillRegistration
+public static class ConversationRegistration
 {
-    /// <summary>The engine, its built-in skills (help, onboarding) and its options. Skills add themselves with <see cref="AddSkill{TSkill}"/>.</summary>
+    /// <summary>
+    /// The engine alone: dialogs, the rate limit, the skill catalog and its options. Every skill, help and onboarding
+    /// included, is a feature of its own and adds itself with <see cref="AddSkill{TSkill}"/>; the engine asks for help
+    /// and onboarding by name and does without them when they are not registered.
+    /// </summary>
     public static IHostApplicationBuilder AddGovBotConversation(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,15 +28,6 @@ public static class SkillRegistration
         services.AddScoped<UserDirectory>();
         services.AddScoped<SkillRegistry>();
         services.AddScoped<ConversationEngine>();
-
-        services.AddSkill<HelpSkill>();
-        services.AddSkill<OnboardingSkill>();
-        services.AddSkill<MyRequestsSkill>();
-        services.AddScoped<PlaceContacts>();
-        services.AddSkill<GridContactSkill>();
-        services.AddAiPlugin<HelpPlugin>("help");
-        services.AddAiPlugin<MyRequestsPlugin>("myrequests");
-        services.AddAiPlugin<GridContactPlugin>("gridcontact");
         return builder;
     }
 

@@ -1,6 +1,6 @@
-using GovBot.Skills.Wishes;
+using GovBot.Skills.Reminders;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Wishes;
 
 /// <summary>Claims of micro-wishes left undone too long go back on the wish wall; their claimers are told.</summary>
 public sealed class StaleWishReminder(StaleWishClaims claims) : IReminder

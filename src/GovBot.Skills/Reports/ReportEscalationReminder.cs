@@ -1,6 +1,6 @@
-using GovBot.Skills.Reports;
+using GovBot.Skills.Reminders;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Reports;
 
 /// <summary>Overdue acceptance or handling goes to the community secretary: the deadline sweep, run by the scheduler.</summary>
 public sealed class ReportEscalationReminder(ReportDeadlines deadlines) : IReminder

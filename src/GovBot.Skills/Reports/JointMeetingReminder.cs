@@ -1,9 +1,10 @@
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Reports;
+using GovBot.Skills.Reminders;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.Reports;
 
 /// <summary>
 /// 联席会议: at community level (every two months) each community's secretary and staff, at county level

@@ -4,16 +4,16 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Host.StaffDirectory;
 
 /// <summary>The address-book sync (通讯录同步): the WeCom directory client, the sync, its schedule and its staff page.</summary>
-public static class DirectorySyncRegistration
+public static class StaffDirectoryHosting
 {
-    /// <summary>Call after AddGovBotData, AddWeComOutbound, AddReminders (the Quartz scheduler) and AddWeComEmulator.</summary>
-    public static IHostApplicationBuilder AddDirectorySync(this IHostApplicationBuilder builder)
+    /// <summary>Call after AddGovBotData, AddWeComHosting, AddRemindersHosting (the Quartz scheduler) and AddWeComEmulator.</summary>
+    public static IHostApplicationBuilder AddStaffDirectoryHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DirectorySyncOptions>()
             .Bind(builder.Configuration.GetSection(DirectorySyncOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => Reminders.ReminderSchedule.Cron.IsValid(o.Cron), "DirectorySync:Cron is not a valid Quartz cron expression.")
+            .Validate(o => Reminders.QuartzCron.IsValid(o.Cron), "DirectorySync:Cron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         services.AddHttpClient<IWeComDirectory, WeComDirectoryClient>((sp, http) =>
         {

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 
 namespace GovBot.Skills.State;
 
-public static class StateStoreRegistration
+public static class StateRegistration
 {
     /// <summary>Name under <c>ConnectionStrings</c> that switches the state store to Redis.</summary>
     public const string ConnectionStringName = "Redis";

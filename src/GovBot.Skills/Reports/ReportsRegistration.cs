@@ -1,14 +1,19 @@
 using GovBot.Skills.Ai;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.MyRequests;
+using GovBot.Skills.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Skills.Reports;
 
-public static class ReportRegistration
+public static class ReportsRegistration
 {
-    /// <summary>Problem reports: the resident's and the worker's skills, routing, categories and deadlines.</summary>
+    /// <summary>
+    /// Problem reports: the resident's and the worker's skills, routing, categories and deadlines, and their reminders
+    /// (the deadline sweep, the rating request, the joint meetings' agendas).
+    /// </summary>
     public static IHostApplicationBuilder AddGovBotReports(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,6 +30,11 @@ public static class ReportRegistration
         services.AddSkill<ReportSkill>();
         services.AddAiPlugin<ReportPlugin>("reports");
         services.AddSkill<CaseworkSkill>();
+        services.AddReminder<ReportEscalationReminder>(ReportEscalationReminder.Kind, "说事超时督办",
+            sp => new ReminderSchedule.Every(sp.GetRequiredService<IOptions<ReportOptions>>().Value.DeadlineSweepInterval));
+        services.AddReminder<RatingRequestReminder>(RatingRequestReminder.Kind, "办结评价提醒", new ReminderSchedule.Cron("0 0/10 * * * ?", FireLate: true));
+        services.AddReminder<CommunityJointMeetingReminder>(CommunityJointMeetingReminder.KindKey, "社区联席会议", new ReminderSchedule.Cron("0 0 9 1 1/2 ?", FireLate: true));
+        services.AddReminder<CountyJointMeetingReminder>(CountyJointMeetingReminder.KindKey, "县级联席会议", new ReminderSchedule.Cron("0 0 9 1 1/3 ?", FireLate: true));
         return builder;
     }
 }

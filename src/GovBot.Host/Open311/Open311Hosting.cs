@@ -1,9 +1,9 @@
 namespace GovBot.Host.Open311;
 
-public static class Open311Registration
+public static class Open311Hosting
 {
     /// <summary>The Open311 GeoReport v2 API: settings, the clients seeded from them, and the services behind the endpoints.</summary>
-    public static IHostApplicationBuilder AddOpen311(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddOpen311Hosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<Open311Options>().Bind(builder.Configuration.GetSection(Open311Options.SectionName))
@@ -20,5 +20,12 @@ public static class Open311Registration
         services.AddScoped<Open311RequestQuery>();
         services.AddScoped<Open311Filing>();
         return builder;
+    }
+
+    /// <summary>The GeoReport v2 endpoints (<see cref="Open311Api"/>).</summary>
+    public static IEndpointRouteBuilder MapOpen311Hosting(this IEndpointRouteBuilder app)
+    {
+        app.MapOpen311();
+        return app;
     }
 }

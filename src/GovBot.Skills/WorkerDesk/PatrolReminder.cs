@@ -1,6 +1,7 @@
+using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 
-namespace GovBot.Skills.Reminders;
+namespace GovBot.Skills.WorkerDesk;
 
 /// <summary>
 /// 日巡查, 08:00: each grid worker gets the reports still open in their grids (<see cref="GridPatrol"/>, the same list
