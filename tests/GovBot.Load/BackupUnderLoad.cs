@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GovBot.Data;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Load;

@@ -58,7 +58,6 @@ public sealed class HostUnderTest : IAsyncDisposable
         env["WeCom__Token"] = Token;
         env["WeCom__EncodingAesKey"] = EncodingAesKey;
         env["WeCom__ApiBaseUrl"] = apiBaseUrl;
-        env["Emulator__Enabled"] = "false";
         // Real mode with the demo county asked for on purpose: the simulated residents are its people.
         env["Data__SeedDemoCounty"] = "true";
         // A load run sends far faster per member than a person types; the flood guard is measured elsewhere.

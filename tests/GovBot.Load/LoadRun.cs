@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Crypto;
 using GovBot.Host.WeCom.Xml;
 

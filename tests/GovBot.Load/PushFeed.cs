@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 
 namespace GovBot.Load;
 

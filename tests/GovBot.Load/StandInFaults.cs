@@ -1,4 +1,4 @@
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 
 namespace GovBot.Load;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using GovBot.Host.Emulator;
 using GovBot.Host.Staff;
 using GovBot.Skills.Nlu;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace GovBot.Host.Nlu;
 /// <summary>
 /// POST /api/nlu/parse in the spirit of Rasa's parse endpoint, so routing quality can be measured from
 /// outside. It only reads: no user is created, no dialog touched. With a model configured every call is a paid
-/// model call, so outside emulator mode (the sign-in-free demo) the caller must be signed-in staff or send a key of
+/// model call, so (unless <see cref="NluApiOptions.OpenOnLoopback"/>, which the sign-in-free emulator sets) the caller must be signed-in staff or send a key of
 /// <see cref="NluApiOptions.ApiKeys"/> in <c>X-Api-Key</c>, and each caller gets <see cref="NluApiOptions.PermitsPerMinute"/> calls a minute.
 /// </summary>
 public static class NluApi
@@ -77,8 +76,9 @@ public static class NluApi
     {
         var http = context.HttpContext;
         var services = http.RequestServices;
-        if (services.GetRequiredService<IOptions<EmulatorOptions>>().Value.IsOn) return await next(context);
-        if (KeyIsKnown(http.Request.Headers[ApiKeyHeader].ToString(), services.GetRequiredService<IOptions<NluApiOptions>>().Value.ApiKeys))
+        var options = services.GetRequiredService<IOptions<NluApiOptions>>().Value;
+        if (options.OpenOnLoopback && http.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)) return await next(context);
+        if (KeyIsKnown(http.Request.Headers[ApiKeyHeader].ToString(), options.ApiKeys))
             return await next(context);
         if (await services.GetRequiredService<StaffCallers>().ScopeAsync(http, http.RequestAborted) is not null) return await next(context);
         return StaffCallers.CallerId(http).Length == 0 && http.Request.Headers[ApiKeyHeader].Count == 0
@@ -113,7 +113,7 @@ public static class NluApi
     }
 }
 
-/// <summary>Section <c>NluApi</c>: who may call /api/nlu/parse outside emulator mode besides signed-in staff, and how often.</summary>
+/// <summary>Section <c>NluApi</c>: who may call /api/nlu/parse besides signed-in staff, and how often.</summary>
 public sealed class NluApiOptions
 {
     public const string SectionName = "NluApi";
@@ -123,4 +123,10 @@ public sealed class NluApiOptions
 
     /// <summary>Calls a minute per caller (staff member, key, or address).</summary>
     public int PermitsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Calls from this machine need neither sign-in nor key. Off in production; the emulator (src/GovBot.Emulator), which
+    /// has no WeCom sign-in and listens on loopback only, turns it on so its page can measure routing.
+    /// </summary>
+    public bool OpenOnLoopback { get; set; }
 }

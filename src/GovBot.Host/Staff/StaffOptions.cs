@@ -5,7 +5,7 @@ public sealed class StaffOptions
 {
     public const string SectionName = "Staff";
 
-    /// <summary>The password of the demo admin in emulator mode when no bootstrap admin is configured.</summary>
+    /// <summary>The password of the emulator's demo admin (src/GovBot.Emulator) when no bootstrap admin is configured.</summary>
     public const string DemoPassword = "govbot-demo";
 
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();

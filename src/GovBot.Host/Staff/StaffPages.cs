@@ -1,6 +1,5 @@
 using System.Globalization;
 using GovBot.Host.StaffDirectory;
-using GovBot.Host.Emulator;
 using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Host.Staff;
 
 /// <summary>
-/// The staff pages under /staff: sign-in (cookie), the dashboard, and the work lists. In emulator mode with no
-/// bootstrap admin configured, <c>baiyunfei</c> signs in with <see cref="StaffOptions.DemoPassword"/>, and
-/// WeCom's authorize page is the stand-in's, where one picks a demo person.
+/// The staff pages under /staff: sign-in (cookie), the dashboard, and the work lists. (The emulator, src/GovBot.Emulator,
+/// configures a demo admin and its stand-in's authorize page through <see cref="StaffOptions"/>.)
 /// </summary>
 public static class StaffPages
 {
@@ -19,15 +17,7 @@ public static class StaffPages
     public static IHostApplicationBuilder AddStaffPages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StaffOptions>().Bind(builder.Configuration.GetSection(StaffOptions.SectionName))
-            .PostConfigure<IOptions<EmulatorOptions>, EmulatorStandIn>((o, emulator, standIn) =>
-            {
-                if (!emulator.Value.IsOn) return;
-                if (string.IsNullOrWhiteSpace(o.BootstrapAdmin.UserName) && string.IsNullOrWhiteSpace(o.BootstrapAdmin.PasswordHash))
-                    o.BootstrapAdmin = new BootstrapAdminOptions { UserName = Data.Seeding.DemoUsers.CountyAdmin, PasswordHash = StaffPasswords.Hash(StaffOptions.DemoPassword) };
-                if (o.OAuthAuthorizeUrl == new StaffOptions().OAuthAuthorizeUrl)
-                    o.OAuthAuthorizeUrl = standIn.Instance.BaseUrl + WeComApiStandIn.AuthorizePath;
-            });
+        services.AddOptions<StaffOptions>().Bind(builder.Configuration.GetSection(StaffOptions.SectionName));
         services.AddAuthentication(StaffSignIn.Scheme).AddCookie(StaffSignIn.Scheme, o =>
         {
             o.Cookie.Name = "govbot.staff";

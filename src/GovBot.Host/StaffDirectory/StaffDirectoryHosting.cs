@@ -6,7 +6,7 @@ namespace GovBot.Host.StaffDirectory;
 /// <summary>The address-book sync (通讯录同步): the WeCom directory client, the sync, its schedule and its staff page.</summary>
 public static class StaffDirectoryHosting
 {
-    /// <summary>Call after AddGovBotData, AddWeComHosting, AddRemindersHosting (the Quartz scheduler) and AddWeComEmulator.</summary>
+    /// <summary>Call after AddGovBotData, AddWeComHosting, AddRemindersHosting (the Quartz scheduler).</summary>
     public static IHostApplicationBuilder AddStaffDirectoryHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,7 +25,6 @@ public static class StaffDirectoryHosting
         services.AddScoped<DirectorySync>();
         services.AddSingleton<DirectorySyncLastRun>();
         services.AddScoped<DirectorySyncJob>();
-        services.AddHostedService<DirectorySyncEmulatorBook>();
         services.AddHostedService<DirectorySyncScheduleSetup>();
         return builder;
     }

@@ -33,7 +33,7 @@ public sealed class AiHost : IAsyncDisposable
     /// <summary>POST /api/nlu/parse, as an outside measuring tool calls it.</summary>
     public static async Task<JsonElement> ParseAsync(BotHost bot, string text)
     {
-        // Outside emulator mode the parse endpoint needs a caller: the county admin, named as an intranet script does.
+        // In the host (not the emulator) the parse endpoint needs a caller: the county admin, named as an intranet script does.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/nlu/parse") { Content = JsonContent.Create(new { text }) };
         request.Headers.Add(GovBot.Host.CheckIns.CheckInsApi.StaffHeader, GovBot.Data.Seeding.DemoUsers.CountyAdmin);
         using var response = await bot.Http.SendAsync(request);

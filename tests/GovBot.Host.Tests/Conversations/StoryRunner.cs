@@ -1,4 +1,4 @@
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 
 namespace GovBot.Host.Tests.Conversations;

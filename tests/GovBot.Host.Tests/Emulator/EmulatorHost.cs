@@ -1,23 +1,23 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Host.Tests.Emulator;
 
 /// <summary>
-/// The real host as a fresh checkout runs it: no WeCom settings, so emulator mode, on a loopback port with
+/// The emulator (src/GovBot.Emulator) as a fresh checkout runs it: the real host plus the WeCom stand-in, on a loopback port with
 /// its own SQLite file. Tests drive it through /emulator/api, as the page does.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly WebApplicationFactory<EmulatorProgram> _factory;
 
-    private EmulatorHost(WebApplicationFactory<Program> factory, string dataDir)
+    private EmulatorHost(WebApplicationFactory<EmulatorProgram> factory, string dataDir)
     {
         _factory = factory;
         DataDir = dataDir;
@@ -43,7 +43,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = new WebApplicationFactory<EmulatorProgram>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in all) b.UseSetting(key, value);
         });

@@ -1,10 +1,11 @@
 using System.Net;
+using GovBot.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GovBot.Host.Tests.Emulator;
 
-/// <summary>Emulator mode has no sign-in and a published demo password: it starts on loopback only.</summary>
+/// <summary>The emulator has no sign-in and a published demo password: it starts on loopback only.</summary>
 public sealed class EmulatorLoopbackOnlyTests
 {
     [Theory]
@@ -12,10 +13,10 @@ public sealed class EmulatorLoopbackOnlyTests
     [InlineData("urls", "http://127.0.0.1:5080;http://192.168.1.10:5080")]
     [InlineData("Kestrel:Endpoints:Lan:Url", "http://192.168.1.10:5080")]
     [InlineData("http_ports", "8080")]
-    public void Emulator_mode_refuses_to_start_on_an_address_other_machines_reach(string key, string value)
+    public void The_emulator_refuses_to_start_on_an_address_other_machines_reach(string key, string value)
     {
         var dataDir = Directory.CreateTempSubdirectory("govbot-emu-lan-").FullName;
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new WebApplicationFactory<EmulatorProgram>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:GovBot", $"Data Source={Path.Combine(dataDir, "govbot.db")}");
             b.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,27 +1,26 @@
 using System.Net;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Host.Tests.Emulator;
 
-/// <summary>When the emulator is on and when it is off.</summary>
+/// <summary>The production host has no emulator; the emulator always plays the whole corp.</summary>
 public sealed class EmulatorSwitchTests
 {
     [Fact]
-    public async Task Configured_WeCom_credentials_turn_the_emulator_off()
+    public async Task The_production_host_has_no_emulator()
     {
-        // Null removes BotHost's explicit "Emulator:Enabled=false": the CorpId alone decides.
-        await using var bot = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Emulator:Enabled"] = null });
+        await using var bot = await BotHost.StartAsync();
 
-        Assert.False(bot.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.IsOn);
+        Assert.Null(bot.Services.GetService<EmulatorStandIn>());
         var wecom = bot.Services.GetRequiredService<IOptions<WeComOptions>>().Value;
         Assert.Equal(WeComSample.CorpId, wecom.CorpId);
         Assert.Equal(bot.StandIn.BaseUrl, wecom.ApiBaseUrl);
-        Assert.False(bot.Services.GetRequiredService<EmulatorStandIn>().IsStarted);
 
         foreach (var path in new[] { "emulator", "emulator/api/users", "emulator/api/messages?user=zhangli", "emulator/photo.png" })
         {
@@ -33,13 +32,31 @@ public sealed class EmulatorSwitchTests
     }
 
     [Fact]
-    public async Task The_emulator_can_be_switched_on_explicitly_and_then_plays_the_whole_corp()
+    public void The_production_host_without_WeCom_settings_refuses_to_start_and_names_the_emulator()
     {
-        await using var host = await EmulatorHost.StartAsync(new Dictionary<string, string?>
+        var dataDir = Directory.CreateTempSubdirectory("govbot-nowecom-").FullName;
+        try
         {
-            ["WeCom:CorpId"] = "ww-real-corp",
-            ["Emulator:Enabled"] = "true",
-        });
+            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseSetting("ConnectionStrings:GovBot", $"Data Source={Path.Combine(dataDir, "govbot.db")}");
+                b.UseSetting("Logging:LogLevel:Default", "Warning");
+            });
+            var error = Record.Exception(factory.StartServer);
+            Assert.NotNull(error);
+            Assert.Contains("dotnet run --project src/GovBot.Emulator", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    public async Task The_emulator_plays_the_whole_corp_even_where_WeCom_is_configured()
+    {
+        await using var host = await EmulatorHost.StartAsync(new Dictionary<string, string?> { ["WeCom:CorpId"] = "ww-real-corp" });
 
         Assert.Equal(EmulatorCredentials.CorpId, host.Services.GetRequiredService<IOptions<WeComOptions>>().Value.CorpId);
         using var page = await host.Http.GetAsync("emulator");

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GovBot.Data;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.WeCom.Api;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace GovBot.Host.Tests.Emulator;
 
-/// <summary>The host with default settings: emulator mode, its page and API, all through the real callback.</summary>
+/// <summary>The emulator with default settings: its page and API, all through the host's real callback.</summary>
 public sealed class EmulatorTests : IAsyncLifetime
 {
     private EmulatorHost _host = null!;
@@ -23,7 +23,6 @@ public sealed class EmulatorTests : IAsyncLifetime
     [Fact]
     public void Without_WeCom_credentials_the_host_runs_against_its_own_stand_in()
     {
-        Assert.True(_host.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.IsOn);
         var wecom = _host.Services.GetRequiredService<IOptions<WeComOptions>>().Value;
         Assert.Equal(EmulatorCredentials.CorpId, wecom.CorpId);
         Assert.Equal(_host.StandIn.BaseUrl, wecom.ApiBaseUrl);

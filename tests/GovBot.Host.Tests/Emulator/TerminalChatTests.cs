@@ -1,5 +1,5 @@
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Host.Tests.Emulator;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GovBot.Data;
 using GovBot.Data.Messaging;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Crypto;
 using GovBot.TestSupport;
@@ -70,7 +70,6 @@ public sealed class BotHost : IAsyncDisposable
             ["WeCom:ApiBaseUrl"] = standIn.BaseUrl,
             ["WeCom:PassiveReplyBudget"] = "00:00:03",
             ["WeCom:Outbox:PollInterval"] = "00:00:00.200",
-            ["Emulator:Enabled"] = "false",
             // Real mode with the demo county asked for on purpose: the tests talk to its people.
             ["Data:SeedDemoCounty"] = "true",
             // The JSON staff endpoints' tests name their caller in the header, as an intranet script would.

@@ -1,6 +1,6 @@
 using GovBot.Data.Messaging;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Xml;
 using GovBot.TestSupport;

@@ -1,6 +1,6 @@
 using System.Net;
 using GovBot.Data;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Staff;
 using GovBot.Host.Structure;
 using GovBot.Host.Tests.Emulator;

@@ -45,10 +45,10 @@ public sealed class RealModeStartTests
     [Fact]
     public async Task A_real_employee_with_the_demo_admins_user_id_gets_no_staff_rights()
     {
-        await using var standIn = await GovBot.Host.Emulator.WeComApiStandIn.StartAsync(
-            new GovBot.Host.Emulator.WeComStandInOptions { CorpId = WeCom.WeComSample.CorpId });
+        await using var standIn = await GovBot.Emulator.WeComApiStandIn.StartAsync(
+            new GovBot.Emulator.WeComStandInOptions { CorpId = WeCom.WeComSample.CorpId });
         var settings = RealMode();
-        settings["Staff:OAuthAuthorizeUrl"] = standIn.BaseUrl + GovBot.Host.Emulator.WeComApiStandIn.AuthorizePath;
+        settings["Staff:OAuthAuthorizeUrl"] = standIn.BaseUrl + GovBot.Emulator.WeComApiStandIn.AuthorizePath;
         await using var bot = await BotHost.StartAsync(standIn, settings: settings);
         var staff = new SignIn(bot, standIn);
 
@@ -129,7 +129,7 @@ public sealed class RealModeStartTests
 }
 
 /// <summary>Signs in to a host's staff pages as a browser would: with the configured password, or through WeCom's stand-in.</summary>
-internal sealed partial class SignIn(BotHost bot, GovBot.Host.Emulator.WeComApiStandIn standIn)
+internal sealed partial class SignIn(BotHost bot, GovBot.Emulator.WeComApiStandIn standIn)
 {
     public HttpClient Client() =>
         new(new StaffFormTokens(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = bot.Http.BaseAddress };

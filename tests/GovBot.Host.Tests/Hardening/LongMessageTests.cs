@@ -1,6 +1,6 @@
 using System.Text;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using Microsoft.EntityFrameworkCore;
 

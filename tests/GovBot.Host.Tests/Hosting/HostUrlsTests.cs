@@ -7,8 +7,8 @@ using Microsoft.Extensions.Configuration;
 namespace GovBot.Host.Tests.Hosting;
 
 /// <summary>
-/// 5080 is only the fallback: ASPNETCORE_URLS and --urls reach the real host process (built as it ships, its
-/// appsettings.json beside it) instead of being overridden by a "Urls" in appsettings.json.
+/// 5080 is only the fallback: ASPNETCORE_URLS and --urls reach the real host process (GovBotApp, run as the emulator so
+/// that it needs no WeCom settings; built as it ships, its appsettings.json beside it) instead of being overridden by a "Urls" in appsettings.json.
 /// </summary>
 public sealed class HostUrlsTests
 {
@@ -58,7 +58,7 @@ public sealed class HostUrlsTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>GovBot.Host.dll as its own process, run from the test's output folder, where its appsettings.json lies.</summary>
+    /// <summary>GovBot.Emulator.dll (GovBotApp plus the stand-in) as its own process, run from the test's output folder, where its appsettings.json lies.</summary>
     private sealed class HostProcess : IAsyncDisposable
     {
         private readonly Process _process;
@@ -74,7 +74,7 @@ public sealed class HostUrlsTests
         public static HostProcess Start(string[] args, Dictionary<string, string> env)
         {
             var dataDir = Directory.CreateTempSubdirectory("govbot-urls-").FullName;
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GovBot.Host.dll"), .. args])
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GovBot.Emulator.dll"), .. args])
             {
                 WorkingDirectory = AppContext.BaseDirectory,
                 RedirectStandardOutput = true,
@@ -82,7 +82,7 @@ public sealed class HostUrlsTests
             };
             start.Environment["ConnectionStrings__GovBot"] = $"Data Source={Path.Combine(dataDir, "govbot.db")}";
             start.Environment["Data__SeedDemoCounty"] = "false";
-            // Emulator mode (no WeCom corp configured), as a fresh checkout starts.
+            // The emulator, as a fresh checkout starts.
             // The test runner's own settings must not decide where the host listens.
             start.Environment.Remove("ASPNETCORE_URLS");
             start.Environment.Remove("ASPNETCORE_HTTP_PORTS");

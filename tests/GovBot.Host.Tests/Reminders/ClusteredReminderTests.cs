@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Reminders;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
@@ -207,7 +207,6 @@ public sealed class ClusteredReminderTests(PostgresServerFixture postgres) : IAs
             env["WeCom__Token"] = WeComSample.Token;
             env["WeCom__EncodingAesKey"] = WeComSample.EncodingAesKey;
             env["WeCom__ApiBaseUrl"] = standIn.BaseUrl;
-            env["Emulator__Enabled"] = "false";
             env["Data__SeedDemoCounty"] = "true";
             env["Logging__LogLevel__Default"] = "Warning";
             foreach (var (key, value) in settings) env[key.Replace(":", "__")] = value;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using GovBot.Data.Scheduling;
 using GovBot.Data.Seeding;
 using GovBot.Host.CheckIns;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Reminders;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;

@@ -1,6 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Data.Services;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
 using GovBot.TestSupport;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using GovBot.Data.Seeding;
 using GovBot.Data.Services;
 using GovBot.Host.CheckIns;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using Microsoft.EntityFrameworkCore;
 

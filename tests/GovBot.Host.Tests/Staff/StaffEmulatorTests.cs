@@ -1,6 +1,6 @@
 using System.Net;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Staff;
 using GovBot.Host.Tests.Emulator;
 

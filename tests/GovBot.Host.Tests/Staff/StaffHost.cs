@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Staff;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;

@@ -102,7 +102,7 @@ public sealed class StaffScopeTests
         await using var host = await StaffHost.StartAsync();
         var ours = await host.FileAsync(DemoUsers.Resident, "飞线充电", "3号楼有人拉电线充电");
         var theirs = await host.FileAsync("fengjianguo", "飞线充电", "2号楼门口有人拉电线充电");
-        var png = GovBot.Host.Emulator.DemoPhoto.Bytes;
+        var png = GovBot.Emulator.DemoPhoto.Bytes;
         var (ourPhoto, theirPhoto) = await host.Bot.WithDbAsync(async db =>
         {
             var a = new GovBot.Data.Reports.ReportPhoto { ReportId = ours.Id, MediaId = "m1", Content = png, ContentType = "image/png" };

@@ -1,7 +1,7 @@
 using System.Net;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.Staff;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
 using GovBot.Host.StaffDirectory;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.Staff;
 using GovBot.Skills.Reports;

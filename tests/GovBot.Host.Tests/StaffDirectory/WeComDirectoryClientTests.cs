@@ -1,4 +1,4 @@
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.DependencyInjection;

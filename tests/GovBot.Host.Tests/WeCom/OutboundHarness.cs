@@ -1,6 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Outbox;
 using GovBot.Skills.Conversation;

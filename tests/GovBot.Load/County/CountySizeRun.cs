@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using GovBot.Data;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.Staff;
 using Microsoft.EntityFrameworkCore;
 

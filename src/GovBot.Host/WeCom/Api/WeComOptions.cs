@@ -21,7 +21,7 @@ public sealed class WeComOptions
     [Required, StringLength(43, MinimumLength = 43)]
     public string EncodingAesKey { get; set; } = "";
 
-    /// <summary>Pointed at the loopback stand-in in emulator mode and tests.</summary>
+    /// <summary>Pointed at the loopback stand-in by the emulator and tests.</summary>
     [Required, Url] public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
 
     /// <summary>WeCom waits 5 s for a callback answer; what is not ready within this goes out as a push.</summary>

@@ -21,6 +21,9 @@ public static class WeComOutboundExtensions
         services.AddOptions<WeComOptions>()
             .Bind(builder.Configuration.GetSection(WeComOptions.SectionName))
             .ValidateDataAnnotations()
+            // A fresh checkout run as the production host lands here: say where the demo went.
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CorpId),
+                "WeCom:CorpId is not set: configure the WeCom section (docs/configuration.md), or for a demo without WeCom run the emulator: dotnet run --project src/GovBot.Emulator")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Api;
 
 namespace GovBot.Host.Tests.WeCom.Api;

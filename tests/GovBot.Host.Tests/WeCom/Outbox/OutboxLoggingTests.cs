@@ -1,4 +1,4 @@
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.Conversation;
 using Microsoft.Extensions.DependencyInjection;

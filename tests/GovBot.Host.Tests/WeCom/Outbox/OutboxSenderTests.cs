@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using GovBot.Data.Messaging;
-using GovBot.Host.Emulator;
+using GovBot.Emulator;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.Conversation;
 
