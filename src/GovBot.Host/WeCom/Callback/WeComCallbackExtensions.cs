@@ -25,8 +25,13 @@ public static class WeComCallbackExtensions
         services.AddSingleton<PassiveReplyWaiters>();
         services.TryAddSingleton<StoreWriteGate>();
         services.AddSingleton<InboxWriter>();
-        services.AddSingleton<TurnProcessor>();
-        services.AddSingleton<TurnStarter>();
+        services.AddSingleton<PendingInbox>();
+        services.AddSingleton<PreparedTurns>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnCommit>();
+        services.AddSingleton<CallbackIntake>();
+        services.AddSingleton<InboxDrain>();
+        services.AddSingleton<DrainLauncher>();
         services.AddHostedService<InboxSweeper>();
         return builder;
     }
