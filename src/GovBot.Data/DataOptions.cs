@@ -1,3 +1,5 @@
+using GovBot.Data.Store;
+
 namespace GovBot.Data;
 
 /// <summary>SQLite's <c>PRAGMA synchronous</c> for the store's read-write connections.</summary>

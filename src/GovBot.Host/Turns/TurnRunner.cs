@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
 
 namespace GovBot.Host.Turns;

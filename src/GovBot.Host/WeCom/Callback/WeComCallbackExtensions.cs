@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Store;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
