@@ -1,3 +1,4 @@
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

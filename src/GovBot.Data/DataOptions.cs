@@ -1,3 +1,5 @@
+using GovBot.Data.Store;
+
 namespace GovBot.Data;
 
 /// <summary>SQLite's <c>PRAGMA synchronous</c> for the store's read-write connections.</summary>
@@ -25,7 +27,7 @@ public sealed class DataOptions
 
     /// <summary>
     /// Load the made-up demo county (清徐县, 襄垣县, fifty invented people) into an empty store. Null (the default): the
-    /// host decides — on in emulator mode, off in real mode, where demo WeCom user ids could be real people's.
+    /// host decides — on in the emulator (src/GovBot.Emulator), off in the production host, where demo WeCom user ids could be real people's.
     /// True asks for the demo on purpose, also in real mode, and is then the operator's override of
     /// <see cref="RefuseDemoStore"/>; false never loads it.
     /// </summary>

@@ -1,4 +1,5 @@
 using GovBot.Data.Reference;
+using GovBot.Data.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using GovBot.Data.Seeding;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

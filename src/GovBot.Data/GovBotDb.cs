@@ -5,6 +5,7 @@ using GovBot.Data.Places;
 using GovBot.Data.Points;
 using GovBot.Data.Reports;
 using GovBot.Data.Services;
+using GovBot.Data.Store;
 using GovBot.Data.Visits;
 using GovBot.Data.Wishes;
 using Microsoft.EntityFrameworkCore;

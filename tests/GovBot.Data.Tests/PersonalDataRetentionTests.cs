@@ -1,5 +1,6 @@
 using GovBot.Data.Messaging;
 using GovBot.Data.Privacy;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Tests;

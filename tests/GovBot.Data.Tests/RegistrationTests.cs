@@ -29,7 +29,7 @@ public sealed class RegistrationTests : IDisposable
     [Fact]
     public async Task Starting_the_host_migrates_and_seeds_the_default_file_under_the_content_root()
     {
-        // The demo is asked for here; on its own the data layer loads none (the host decides: emulator mode only).
+        // The demo is asked for here; on its own the data layer loads none (the host decides: the emulator asks for it).
         using var host = BuildHost(new() { ["Data:SeedDemoCounty"] = "true" });
         await host.StartAsync();
 

@@ -1,4 +1,5 @@
 using GovBot.Data.People;
+using GovBot.Data.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

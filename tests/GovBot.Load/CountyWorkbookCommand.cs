@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Store;
 using GovBot.Host.Structure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

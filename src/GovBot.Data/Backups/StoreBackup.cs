@@ -1,3 +1,4 @@
+using GovBot.Data.Store;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;

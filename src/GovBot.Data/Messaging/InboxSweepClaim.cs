@@ -1,3 +1,5 @@
+using GovBot.Data.Store;
+
 namespace GovBot.Data.Messaging;
 
 /// <summary>

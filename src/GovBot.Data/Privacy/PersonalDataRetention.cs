@@ -1,4 +1,5 @@
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Privacy;

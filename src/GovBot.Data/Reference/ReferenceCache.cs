@@ -1,3 +1,4 @@
+using GovBot.Data.Store;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Reports;

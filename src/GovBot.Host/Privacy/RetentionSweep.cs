@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Privacy;
+using GovBot.Data.Store;
 using GovBot.Skills.Reminders;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Privacy;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Staff;

@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
+using GovBot.Data.Store;
 using GovBot.Data.Structure;
 using GovBot.Host.Staff;
 using Microsoft.EntityFrameworkCore;

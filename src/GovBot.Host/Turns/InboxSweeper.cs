@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Turns;
@@ -9,7 +10,7 @@ namespace GovBot.Host.Turns;
 /// (all of them at start), stragglers whose worker lost the race for a user's lease, and messages that came faster
 /// than their member's limit allows and wait for the window to pass.
 /// </summary>
-public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProcessor processor, TimeProvider time, ILogger<InboxSweeper> log)
+public sealed partial class InboxSweeper(IServiceScopeFactory scopes, InboxDrain drain, TimeProvider time, ILogger<InboxSweeper> log)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -29,7 +30,7 @@ public sealed partial class InboxSweeper(IServiceScopeFactory scopes, TurnProces
             {
                 var users = await PendingUsersAsync(cutoff, stoppingToken);
                 if (users.Count > 0) LogResuming(log, users.Count);
-                foreach (var user in users) await processor.DrainAsync(user, stoppingToken);
+                foreach (var user in users) await drain.DrainAsync(user, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

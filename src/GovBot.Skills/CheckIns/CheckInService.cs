@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.CheckIns;
 using GovBot.Data.People;
+using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 

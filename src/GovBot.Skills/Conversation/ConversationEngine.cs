@@ -16,7 +16,7 @@ public sealed partial class ConversationEngine(
     IIntentRouter router,
     DialogStore dialogs,
     UserDirectory users,
-    TurnOpener opener,
+    TurnPrechecker prechecker,
     TimeProvider time,
     ILogger<ConversationEngine> log)
 {
@@ -30,14 +30,14 @@ public sealed partial class ConversationEngine(
     public const string FloodNotice = "您发得太快啦，后面的消息我们先收着，稍等片刻会按顺序一条条回复您。";
 
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken ct) =>
-        await HandleAsync(message, await opener.BeginAsync(message, ct), ct);
+        await HandleAsync(message, await prechecker.CheckAsync(message, ct), ct);
 
-    /// <summary>Handles a message whose <see cref="TurnStart"/> was read beforehand (see <see cref="TurnOpener"/>).</summary>
+    /// <summary>Handles a message whose <see cref="TurnPrecheck"/> was read beforehand (see <see cref="TurnPrechecker"/>).</summary>
 
-    public async Task<TurnResult> HandleAsync(IncomingMessage message, TurnStart start, CancellationToken ct)
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, TurnPrecheck precheck, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        switch (start.Verdict)
+        switch (precheck.Verdict)
         {
             case RateVerdict.NoticeOnce:
                 return new TurnResult(message.UserId, Reply.Text(FloodNotice), null, false, Intents.Other, null);
@@ -48,7 +48,7 @@ public sealed partial class ConversationEngine(
         var now = time.GetUtcNow();
         var person = await users.GetOrCreateAsync(message.UserId, now, ct);
         var dialog = await dialogs.GetAsync(message.UserId, ct);
-        var nlu = start.Nlu;
+        var nlu = precheck.Nlu;
         var turn = new TurnContext(message, person, dialog, nlu, now);
 
         var (reply, skill) = await DispatchAsync(turn, ct);

@@ -23,7 +23,7 @@ public static class ConversationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DialogStore>();
         services.AddSingleton<TurnRateLimiter>();
-        services.AddSingleton<TurnOpener>();
+        services.AddSingleton<TurnPrechecker>();
         services.AddSingleton<SkillCatalog>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SkillRegistry>();

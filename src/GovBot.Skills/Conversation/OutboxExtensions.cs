@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.Conversation;

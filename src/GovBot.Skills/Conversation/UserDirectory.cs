@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.People;
+using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Skills.Conversation;

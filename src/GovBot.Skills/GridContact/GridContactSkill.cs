@@ -3,6 +3,7 @@ using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Places;
 using GovBot.Data.Reference;
+using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Reference;
 using GovBot.Data.Reports;
+using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

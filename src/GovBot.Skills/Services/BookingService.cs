@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Services;
+using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;

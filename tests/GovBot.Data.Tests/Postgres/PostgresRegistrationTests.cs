@@ -1,4 +1,5 @@
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using GovBot.Data.Messaging;
 using GovBot.Data.Reports;
+using GovBot.Data.Store;
 using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using GovBot.Emulator;
 using GovBot.Host.Tests.WeCom;
 using GovBot.Host.WeCom.Crypto;

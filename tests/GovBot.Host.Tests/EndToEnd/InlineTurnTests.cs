@@ -77,16 +77,16 @@ public sealed class InlineTurnTests : IAsyncLifetime
     [Fact]
     public async Task A_yes_to_a_summary_is_known_to_write_before_the_turn_runs()
     {
-        var opener = _bot.Services.GetRequiredService<TurnOpener>();
+        var prechecker = _bot.Services.GetRequiredService<TurnPrechecker>();
         var now = DateTimeOffset.UtcNow;
-        Task<TurnStart> OpenAsync(string text) => opener.BeginAsync(IncomingMessage.FromText(DemoUsers.Resident, text, now), CancellationToken.None);
+        Task<TurnPrecheck> PrecheckAsync(string text) => prechecker.CheckAsync(IncomingMessage.FromText(DemoUsers.Resident, text, now), CancellationToken.None);
 
         // A yes with nothing to confirm is a riddle, not a filing.
-        Assert.False((await OpenAsync("是")).SurelyWrites);
+        Assert.False((await PrecheckAsync("是")).SurelyWrites);
         await _bot.SayAsync(DemoUsers.Resident, "5号楼门口的路灯坏了");
 
-        Assert.True((await OpenAsync("是")).SurelyWrites);
-        Assert.False((await OpenAsync("改")).SurelyWrites);
+        Assert.True((await PrecheckAsync("是")).SurelyWrites);
+        Assert.False((await PrecheckAsync("改")).SurelyWrites);
         Assert.Equal(0, await _bot.WithDbAsync(db => db.Reports.CountAsync()));
     }
 }

@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Scheduling;
 using GovBot.Data.Seeding;
+using GovBot.Data.Store;
 using GovBot.Skills.Points;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

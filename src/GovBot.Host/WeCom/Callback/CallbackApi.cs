@@ -42,7 +42,7 @@ public static partial class CallbackApi
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, string? msg_signature, string? timestamp, string? nonce,
-        WeComCrypto crypto, InboxWriter inbox, TurnProcessor processor, TurnStarter turns, PassiveReplyWaiters waiters,
+        WeComCrypto crypto, InboxWriter inbox, CallbackIntake intake, DrainLauncher drains, PassiveReplyWaiters waiters,
         IOptions<WeComOptions> options, TimeProvider time, ILoggerFactory logs)
     {
         var log = logs.CreateLogger(nameof(CallbackApi));
@@ -88,21 +88,21 @@ public static partial class CallbackApi
             LogUnsupported(log, correlationId, message.MsgType);
 
         // Once stored, the message is handled even if WeCom stops waiting: the request's abort does not cancel it.
-        var intake = await processor.TakeInAsync(
+        var taken = await intake.TakeInAsync(
             inbox.NewRow(WeComInboundMessage.DedupKeyOf(message, plainXml), message.FromUserName, message.MsgType, plainXml, correlationId), CancellationToken.None);
-        var accepted = intake.Accepted;
+        var accepted = taken.Accepted;
         if (accepted.Duplicate)
         {
             // WeCom repeats a callback it thinks went unanswered: give the same answer, do nothing again.
             LogDuplicate(log, correlationId, accepted.Message.Id);
             return PassiveOrEmpty(accepted.Message.PassiveReply, message, crypto, time);
         }
-        if (intake.Answer is { } answer) return PassiveOrEmpty(answer, message, crypto, time);
+        if (taken.Answer is { } answer) return PassiveOrEmpty(answer, message, crypto, time);
 
         var waiter = waiters.Register(accepted.Message.Id);
         try
         {
-            turns.Start(message.FromUserName);
+            drains.Start(message.FromUserName);
             var budget = options.Value.PassiveReplyBudget;
             var finished = await Task.WhenAny(waiter.Reply, Task.Delay(budget, time, http.RequestAborted)) == waiter.Reply;
             if (!finished && waiter.TryExpire()) return Results.Text("");

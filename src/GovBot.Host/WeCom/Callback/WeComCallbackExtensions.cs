@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Store;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
@@ -25,8 +26,13 @@ public static class WeComCallbackExtensions
         services.AddSingleton<PassiveReplyWaiters>();
         services.TryAddSingleton<StoreWriteGate>();
         services.AddSingleton<InboxWriter>();
-        services.AddSingleton<TurnProcessor>();
-        services.AddSingleton<TurnStarter>();
+        services.AddSingleton<PendingInbox>();
+        services.AddSingleton<PreparedTurns>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnCommit>();
+        services.AddSingleton<CallbackIntake>();
+        services.AddSingleton<InboxDrain>();
+        services.AddSingleton<DrainLauncher>();
         services.AddHostedService<InboxSweeper>();
         return builder;
     }

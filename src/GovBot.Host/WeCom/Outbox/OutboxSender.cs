@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Data.Store;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using GovBot.Data.Messaging;
 using GovBot.Data;
+using GovBot.Data.Store;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -8,19 +8,19 @@ namespace GovBot.Skills.Conversation;
 /// message. A configured language model may take seconds to answer, so the host runs this before the turn's
 /// transaction takes the store's write lock, and other members' turns do not wait on the model.
 /// </summary>
-public sealed class TurnOpener(TurnRateLimiter limiter, IIntentRouter router, DialogStore dialogs)
+public sealed class TurnPrechecker(TurnRateLimiter limiter, IIntentRouter router, DialogStore dialogs)
 {
-    /// <summary>Whether opening a turn never waits on a model (see <see cref="IIntentRouter.AnswersAtOnce"/>).</summary>
+    /// <summary>Whether a precheck never waits on a model (see <see cref="IIntentRouter.AnswersAtOnce"/>).</summary>
     public bool AnswersAtOnce => router.AnswersAtOnce;
 
-    public async Task<TurnStart> BeginAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<TurnPrecheck> CheckAsync(IncomingMessage message, CancellationToken ct)
     {
         var verdict = await limiter.CheckAsync(message.UserId, ct);
-        if (verdict != RateVerdict.Allowed) return new TurnStart(verdict, null);
+        if (verdict != RateVerdict.Allowed) return new TurnPrecheck(verdict, null);
         var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
             ? await router.ParseAsync(message.Text, ct)
             : null;
-        return new TurnStart(verdict, nlu) { SurelyWrites = await SurelyWritesAsync(message, ct) };
+        return new TurnPrecheck(verdict, nlu) { SurelyWrites = await SurelyWritesAsync(message, ct) };
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GovBot.Data;
+namespace GovBot.Data.Store;
 
 /// <summary>
 /// Commits the hot writes of many callers (accepted callbacks, turns) together: the work waiting when a group starts

@@ -1,7 +1,10 @@
 namespace GovBot.Host.Turns;
 
-/// <summary>Starts draining a user's inbox off the request, so a turn runs to its end even when the callback stops waiting.</summary>
-public sealed partial class TurnStarter(TurnProcessor processor, IHostApplicationLifetime lifetime, ILogger<TurnStarter> log)
+/// <summary>
+/// Starts a member's <see cref="InboxDrain"/> off the request, so a turn runs to its end even when the callback stops
+/// waiting.
+/// </summary>
+public sealed partial class DrainLauncher(InboxDrain drain, IHostApplicationLifetime lifetime, ILogger<DrainLauncher> log)
 {
     public void Start(string userId) => _ = RunAsync(userId);
 
@@ -10,7 +13,7 @@ public sealed partial class TurnStarter(TurnProcessor processor, IHostApplicatio
         try
         {
             await Task.Yield();
-            await processor.DrainAsync(userId, lifetime.ApplicationStopping);
+            await drain.DrainAsync(userId, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovBot.Data;
+namespace GovBot.Data.Store;
 
 /// <summary>
 /// Decides which <see cref="GovBotDb"/> a scope gets: normally one from the pool on a connection of its own; inside a

@@ -1,4 +1,4 @@
-namespace GovBot.Data;
+namespace GovBot.Data.Store;
 
 /// <summary>
 /// Lets this process's hot writers (turns, accepted callbacks, the outbox) take SQLite's single write lock one

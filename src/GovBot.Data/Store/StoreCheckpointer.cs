@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Data;
+namespace GovBot.Data.Store;
 
 /// <summary>
 /// Copies the write-ahead log into the database file in the background, every <see cref="Interval"/>, and sees that

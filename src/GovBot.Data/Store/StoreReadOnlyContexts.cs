@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
-namespace GovBot.Data;
+namespace GovBot.Data.Store;
 
 /// <summary>
 /// Contexts on read-only connections to the app's store. Work that may only read (a turn tried before it is known to
