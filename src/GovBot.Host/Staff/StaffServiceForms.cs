@@ -100,6 +100,19 @@ public static class StaffServiceForms
         return await StaffServicesPage.AnswerAsync(scope, db, time, $"event-cancel:{id}", form, outcome.Refusal, ct);
     }
 
+    /// <summary>Moves the whole event to another day; those booked or waiting hear the new time by push.</summary>
+    public static async Task<IResult> MoveEventAsync(HttpContext http, StaffCallers callers, GovBotDb db, ServicePlans plans, TimeProvider time, int id, CancellationToken ct)
+    {
+        var (scope, answer) = await StaffServicesPage.RequireAsync(http, callers, ct);
+        if (scope is null) return answer!;
+        if (await db.ServiceEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } serviceEvent) return Results.NotFound();
+        if (!scope.AllowsCommunity(serviceEvent.CommunityId)) return Refused(scope, OtherCommunity);
+        var form = await http.Request.ReadFormAsync(ct);
+        var outcome = StaffForm.Day(form, "date") is { } day ? await plans.MoveEventAsync(serviceEvent, day, ct) : CatalogOutcome.No("请填写新的活动日期。");
+        if (outcome.Done) Signal(http);
+        return await StaffServicesPage.AnswerAsync(scope, db, time, $"event-move:{id}", form, outcome.Refusal, ct);
+    }
+
     /// <summary>The pushes just queued go out now rather than at the outbox's next poll.</summary>
     public static void Signal(HttpContext http) => http.RequestServices.GetRequiredService<IOutboxSignal>().Signal();
 

@@ -33,6 +33,7 @@ public static class StaffServicesPage
         app.MapPost(Path + "/slots/{id:int}", StaffServiceForms.ChangeSlotAsync);
         app.MapPost(Path + "/slots/{id:int}/cancel", StaffServiceForms.CancelSlotAsync);
         app.MapPost(Path + "/events/{id:int}/cancel", StaffServiceForms.CancelEventAsync);
+        app.MapPost(Path + "/events/{id:int}/move", StaffServiceForms.MoveEventAsync);
         app.MapPost(Path + "/tasks/{id:int}/move", StaffTaskForms.MoveAsync);
         app.MapPost(Path + "/tasks/{id:int}/cancel", StaffTaskForms.CancelAsync);
         app.MapPost(Path + "/tasks", StaffTaskForms.CreateAsync);
@@ -155,6 +156,9 @@ public static class StaffServicesPage
                 <label>服务项目 <input name="name" list="service-names" required maxlength="{ServiceCatalog.MaxItemName}" value="{E(FormEcho.Value(echo, form, "name"))}"></label>
                 <label>提供方 <input name="provider" maxlength="{ServiceCatalog.MaxProvider}" value="{E(FormEcho.Value(echo, form, "provider"))}"></label>
                 <button>加服务项目</button></form>
+                <form method="post" action="/staff/services/events/{e.Id}/move" class="filter move-event">
+                <label>改到 <input type="date" name="date" required value="{E(FormEcho.Value(echo, $"event-move:{e.Id}", "date", e.Date.ToOffset(ServiceWording.China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"></label>
+                <button>改期并通知已预约的人</button></form>
                 <form method="post" action="/staff/services/events/{e.Id}/cancel" class="cancel-event"><button>取消整个活动并通知已预约的人</button></form>
                 """);
         }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovBot.Skills.Services;
 
 /// <summary>
-/// Plans change: staff call off a slot or a whole event, or move or call off a volunteer task, and the people it
+/// Plans change: staff call off a slot or a whole event, move an event to another day, or move or call off a volunteer
+/// task (a slot's own time is changed by <see cref="ServiceCatalog.ChangeSlotAsync"/>), and the people it
 /// concerns hear it once. Nothing is deleted: a cancelled slot or event keeps its row with <c>CancelledAt</c>, its
 /// bookings become Cancelled, a cancelled task keeps its offers. Each push has a source key fixed by what changed (the
 /// booking, the task and its new time), so a retried form never tells anyone twice; a second cancel finds nothing left
@@ -34,6 +35,52 @@ public sealed class ServicePlans(GovBotDb db, TimeProvider time)
         await db.ServiceEvents.Where(e => e.Id == eventId && e.CancelledAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.CancelledAt, now), ct);
         await CancelSlotsAsync(db.ServiceSlots.Where(s => s.Item!.EventId == eventId), ct);
+        await tx.CommitAsync(ct);
+        return new CatalogOutcome(eventId, null);
+    }
+
+    /// <summary>
+    /// Moves an event to another day: each slot keeps its time of day on the new date, and everyone holding or waiting
+    /// for a place hears the new time once (keyed by the new day, so a retried form tells nobody twice and a second move
+    /// is news again). An event with a slot already started cannot move: half of it has happened.
+    /// </summary>
+    public async Task<CatalogOutcome> MoveEventAsync(ServiceEvent serviceEvent, DateOnly day, CancellationToken ct)
+    {
+        if (serviceEvent.CancelledAt is not null) return CatalogOutcome.No("这个活动已经取消了。");
+        var now = time.GetUtcNow();
+        var from = DateOnly.FromDateTime(serviceEvent.Date.ToOffset(ServiceWording.China).DateTime);
+        if (day == from) return new CatalogOutcome(serviceEvent.Id, null);
+        if (day < DateOnly.FromDateTime(now.ToOffset(ServiceWording.China).DateTime)) return CatalogOutcome.No("新的日期已经过了。");
+        var shift = TimeSpan.FromDays(day.DayNumber - from.DayNumber);
+        var eventId = serviceEvent.Id;
+        db.EnsureWritable();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Conditional on the date the form was made from: two staff moving the same event at once do not both shift it.
+        var moved = await db.ServiceEvents.Where(e => e.Id == eventId && e.CancelledAt == null && e.Date == serviceEvent.Date)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Date, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ServiceWording.China)), ct);
+        if (moved == 0) return CatalogOutcome.No("这个活动刚刚被改过，请刷新页面再试。");
+        var slots = await db.ServiceSlots.Where(s => s.Item!.EventId == eventId && s.CancelledAt == null).ToListAsync(ct);
+        if (slots.Any(s => s.StartsAt <= now)) return CatalogOutcome.No("这个活动已经开始了，不能再改期。");
+        if (slots.Any(s => s.StartsAt + shift <= now)) return CatalogOutcome.No("改到这一天的话，有的时段已经过了，请换一天。");
+        foreach (var slot in slots)
+        {
+            slot.StartsAt += shift;
+            slot.EndsAt += shift;
+        }
+        await db.SaveChangesAsync(ct);
+        var ids = slots.Select(s => s.Id).ToList();
+        var held = await db.Bookings.Include(b => b.Person).Include(b => b.Slot!).ThenInclude(s => s.Item!).ThenInclude(i => i.Event)
+            .Where(b => ids.Contains(b.SlotId) && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted))
+            .OrderBy(b => b.Id).ToListAsync(ct);
+        foreach (var b in held)
+        {
+            var what = b.Status == BookingStatus.Waitlisted ? "候补" : "预约";
+            var text = $"您{what}的{b.Slot!.Item!.Name}（{b.Slot.Item.Event!.Title}）改期了，现在是{ServiceWording.When(b.Slot, now)}，"
+                + $"地点{b.Slot.Item.Event.Place}，预约号{b.Code}不变。去不了请回复「取消我的预约」。";
+            await db.EnqueuePushAsync(new OutboxPush(new TextPart(text), [b.Person!.WeComUserId])
+                { SourceKey = $"booking:{b.Id}:event-moved:{day.DayNumber}" }, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new CatalogOutcome(eventId, null);
     }

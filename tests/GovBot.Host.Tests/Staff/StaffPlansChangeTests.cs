@@ -14,7 +14,7 @@ namespace GovBot.Host.Tests.Staff;
 /// <summary>
 /// Plans change on /staff/services through the real host: a cancelled slot tells the booked and the waitlisted once
 /// each (a retried form tells nobody again) and disappears from the resident's 预约; a moved task tells the volunteer
-/// who accepted the new time; a cancelled task earns no hours nor points; another community's secretary changes nothing.
+/// who accepted the new time, as a moved event tells those booked; a cancelled task earns no hours nor points; another community's secretary changes nothing.
 /// </summary>
 public sealed class StaffPlansChangeTests
 {
@@ -95,6 +95,54 @@ public sealed class StaffPlansChangeTests
     }
 
     [Fact]
+    public async Task Moving_the_event_to_another_day_moves_its_slots_and_tells_each_resident_the_new_time_once()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var haircut = await FairSlotAsync(host, "理发");
+        await BookAsync(host, haircut, DemoUsers.Resident, DemoUsers.Neighbour);
+        Assert.Equal(BookingResult.Waitlisted, await BookAsync(host, haircut, DemoUsers.MicroGridLead));
+        var before = await host.Bot.WithDbAsync(db => db.ServiceSlots.AsNoTracking().Include(s => s.Item!).ThenInclude(i => i.Event).SingleAsync(s => s.Id == haircut));
+        var eventId = before.Item!.EventId;
+        var slotsBefore = await host.Bot.WithDbAsync(db => db.ServiceSlots.AsNoTracking().Where(s => s.Item!.EventId == eventId)
+            .OrderBy(s => s.Id).Select(s => s.StartsAt).ToListAsync());
+        var newDay = before.Item.Event!.Date.ToOffset(China).AddDays(7);
+        var code = await host.Bot.WithDbAsync(db => db.Bookings.Where(b => b.SlotId == haircut && b.Person!.WeComUserId == DemoUsers.Resident)
+            .Select(b => b.Code).SingleAsync());
+
+        var (secretary, _) = await host.WeComSignInAsync(DemoUsers.Secretary);
+        using (secretary)
+        {
+            Assert.Contains("改期并通知已预约的人", await secretary.GetStringAsync("/staff/services"), StringComparison.Ordinal);
+            using var past = await secretary.PostAsync($"/staff/services/events/{eventId}/move",
+                Form(("date", DateTimeOffset.UtcNow.ToOffset(China).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+            Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+            Assert.Contains("新的日期已经过了", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // Twice, as a browser retrying the request would: the slots move once and each resident is told once.
+            for (var i = 0; i < 2; i++)
+            {
+                using var moved = await secretary.PostAsync($"/staff/services/events/{eventId}/move",
+                    Form(("date", newDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+                Assert.Equal("/staff/services", moved.Headers.Location?.ToString());
+            }
+        }
+
+        var slotsAfter = await host.Bot.WithDbAsync(db => db.ServiceSlots.AsNoTracking().Where(s => s.Item!.EventId == eventId)
+            .OrderBy(s => s.Id).Select(s => s.StartsAt).ToListAsync());
+        Assert.Equal(slotsBefore.Select(t => t.AddDays(7)), slotsAfter);
+        Assert.Equal(newDay.Date, (await host.Bot.WithDbAsync(db => db.ServiceEvents.AsNoTracking().SingleAsync(e => e.Id == eventId))).Date.ToOffset(China).Date);
+        static int Moved(StaffHost host, string user) => host.Bot.PushedTextsTo(user).Count(t => t.Contains("改期了", StringComparison.Ordinal));
+        var everyone = new[] { DemoUsers.Resident, DemoUsers.Neighbour, DemoUsers.MicroGridLead };
+        await BotHost.EventuallyAsync(() => Task.FromResult(everyone.All(u => Moved(host, u) == 1)), because: "Each resident at the fair should hear the new day.");
+        await BotHost.ConsistentlyAsync(() => everyone.All(u => Moved(host, u) == 1), because: "A resident was told the new day twice.");
+        var told = host.Bot.PushedTextsTo(DemoUsers.Resident).Single(t => t.Contains("改期了", StringComparison.Ordinal));
+        Assert.Contains($"{Clock(before.StartsAt)}–{Clock(before.EndsAt)}", told, StringComparison.Ordinal);
+        Assert.Contains($"预约号{code}不变", told, StringComparison.Ordinal);
+        Assert.Contains("候补", host.Bot.PushedTextsTo(DemoUsers.MicroGridLead).Single(t => t.Contains("改期了", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.All(await host.Bot.WithDbAsync(db => db.Bookings.Where(b => b.SlotId == haircut).Select(b => b.Status).ToListAsync()),
+            s => Assert.NotEqual(BookingStatus.Cancelled, s));
+    }
+
+    [Fact]
     public async Task A_moved_task_tells_the_volunteer_the_new_time_and_a_cancelled_one_earns_no_hours_nor_points()
     {
         await using var host = await StaffHost.StartAsync();
@@ -147,6 +195,7 @@ public sealed class StaffPlansChangeTests
         var eventId = await host.Bot.WithDbAsync(db => db.ServiceSlots.Where(s => s.Id == slotId).Select(s => s.Item!.EventId).SingleAsync());
         var taskId = await FutureTaskAcceptedByAsync(host, DemoUsers.Volunteer);
         var before = await TaskAsync(host, taskId);
+        var eventDate = await host.Bot.WithDbAsync(db => db.ServiceEvents.Where(e => e.Id == eventId).Select(e => e.Date).SingleAsync());
 
         var (other, _) = await host.WeComSignInAsync("zhouwenbin");
         using (other)
@@ -155,6 +204,7 @@ public sealed class StaffPlansChangeTests
             {
                 ($"/staff/services/slots/{slotId}/cancel", Empty()),
                 ($"/staff/services/events/{eventId}/cancel", Empty()),
+                ($"/staff/services/events/{eventId}/move", Form(("date", At(9, 0)[..10]))),
                 ($"/staff/services/tasks/{taskId}/move", Form(("start", At(4, 14)), ("end", At(4, 16)))),
                 ($"/staff/services/tasks/{taskId}/cancel", Empty()),
             })
@@ -164,7 +214,9 @@ public sealed class StaffPlansChangeTests
             }
         }
         Assert.Null((await host.Bot.WithDbAsync(db => db.ServiceSlots.AsNoTracking().SingleAsync(s => s.Id == slotId))).CancelledAt);
-        Assert.Null((await host.Bot.WithDbAsync(db => db.ServiceEvents.AsNoTracking().SingleAsync(e => e.Id == eventId))).CancelledAt);
+        var fair = await host.Bot.WithDbAsync(db => db.ServiceEvents.AsNoTracking().SingleAsync(e => e.Id == eventId));
+        Assert.Null(fair.CancelledAt);
+        Assert.Equal(eventDate, fair.Date);
         Assert.Equal(BookingStatus.Booked, await host.Bot.WithDbAsync(db => db.Bookings.Where(b => b.SlotId == slotId).Select(b => b.Status).SingleAsync()));
         var after = await TaskAsync(host, taskId);
         Assert.Equal((before.Status, before.StartsAt), (after.Status, after.StartsAt));
