@@ -1,6 +1,7 @@
 using GovBot.Data.People;
 using GovBot.Data.Places;
 using GovBot.Data.Seeding;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Tests;

@@ -1,4 +1,5 @@
 using GovBot.Data.Store;
+using GovBot.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

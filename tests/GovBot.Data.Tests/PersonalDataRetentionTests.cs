@@ -1,6 +1,7 @@
 using GovBot.Data.Messaging;
 using GovBot.Data.Privacy;
 using GovBot.Data.Store;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Tests;

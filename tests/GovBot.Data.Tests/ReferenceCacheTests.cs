@@ -1,5 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Data.Reference;
+using GovBot.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using GovBot.Data.Seeding;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using GovBot.Data.Seeding;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Tests;

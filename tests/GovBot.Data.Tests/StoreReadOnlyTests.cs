@@ -1,5 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Data.Store;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
+using GovBot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Data.Tests;

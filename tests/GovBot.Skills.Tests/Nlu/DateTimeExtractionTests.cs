@@ -1,5 +1,6 @@
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Nlu.Extraction;
+using GovBot.TestSupport;
 
 namespace GovBot.Skills.Tests.Nlu;
 

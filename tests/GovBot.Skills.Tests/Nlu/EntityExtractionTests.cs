@@ -1,4 +1,5 @@
 using GovBot.Skills.Nlu;
+using GovBot.TestSupport;
 
 namespace GovBot.Skills.Tests.Nlu;
 

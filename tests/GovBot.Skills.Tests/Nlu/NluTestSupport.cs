@@ -1,15 +1,7 @@
 using GovBot.Skills.Nlu;
+using GovBot.TestSupport;
 
 namespace GovBot.Skills.Tests.Nlu;
-
-/// <summary>A clock that stands still, so date tests do not depend on when they run.</summary>
-public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-
-    // The server's zone must not matter: pretend it is far from China.
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}
 
 public static class NluTestSupport
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using GovBot.Skills.Nlu;
+using GovBot.TestSupport;
 using Xunit.Abstractions;
 
 namespace GovBot.Skills.Tests.Nlu;

@@ -1,7 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.People;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Points;
 using GovBot.Skills.Reports;

@@ -3,7 +3,7 @@ using GovBot.Data.Messaging;
 using GovBot.Data.People;
 using GovBot.Data.Reference;
 using GovBot.Data.Reports;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Reports;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
 using GovBot.Data.Services;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

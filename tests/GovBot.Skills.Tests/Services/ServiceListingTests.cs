@@ -1,6 +1,6 @@
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Nlu;
 using GovBot.Skills.Services;

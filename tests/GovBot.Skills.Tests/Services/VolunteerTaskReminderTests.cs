@@ -1,7 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Seeding;
 using GovBot.Data.Services;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Reminders;
 using GovBot.Skills.Services;

@@ -1,7 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
-using GovBot.Data.Tests;
+using GovBot.TestSupport;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.Services;
 using GovBot.Skills.Volunteers;

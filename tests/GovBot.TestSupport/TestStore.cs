@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace GovBot.Data.Tests;
+using GovBot.Data;
+using GovBot.Data.Seeding;
+
+namespace GovBot.TestSupport;
 
 /// <summary>A real SQLite file in its own temp folder, removed on dispose.</summary>
 public sealed class TestStore : IDisposable
@@ -48,7 +51,7 @@ public sealed class TestStore : IDisposable
     {
         var db = CreateDb();
         await db.Database.MigrateAsync();
-        await new Seeding.DemoCountySeeder(new FixedTimeProvider(SeedTime)).SeedAsync(db);
+        await new DemoCountySeeder(new FixedTimeProvider(SeedTime)).SeedAsync(db);
         return db;
     }
 
@@ -104,7 +107,11 @@ public sealed class TestStore : IDisposable
     }
 }
 
+/// <summary>A clock that stands still, so date tests do not depend on when they run.</summary>
 public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    // The server's zone must not matter: pretend it is far from China.
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }
