@@ -14,6 +14,7 @@ public sealed class WeComTokenProvider(
     IStateStore state,
     IOptions<WeComOptions> options,
     WeComTokenHealth health,
+    WeComMetrics metrics,
     ILogger<WeComTokenProvider> logger) : IWeComAccessTokenProvider
 {
     /// <summary>Stop using a token this long before WeCom says it expires, so no call carries a dying one.</summary>
@@ -53,12 +54,14 @@ public sealed class WeComTokenProvider(
         {
             var token = await FetchAsync(ct);
             health.Succeeded();
+            metrics.TokenFetched(ok: true);
             return token;
         }
         catch (WeComTransientException e)
         {
             // Readiness says so until the next fetch succeeds (see WeComTokenHealth).
             health.Failed(e.Message);
+            metrics.TokenFetched(ok: false);
             throw;
         }
     }
