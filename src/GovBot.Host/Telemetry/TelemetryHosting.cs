@@ -26,7 +26,11 @@ public static class TelemetryHosting
         var services = builder.Services;
         services.AddOptions<TelemetryOptions>()
             .Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName))
-            .ValidateDataAnnotations()
+            // Nested sections: data annotations would not reach them, so each rule is spelled out.
+            .Validate(o => o.Otlp.Protocol is "http/protobuf" or "grpc", "Telemetry:Otlp:Protocol must be http/protobuf or grpc")
+            .Validate(o => o.Otlp.MetricInterval >= TimeSpan.FromSeconds(1), "Telemetry:Otlp:MetricInterval must be at least 00:00:01")
+            .Validate(o => o.Prometheus.Key is null || o.Prometheus.Key.Length >= 16,
+                "Telemetry:Prometheus:Key is shorter than 16 characters: use a long random key (e.g. openssl rand -hex 24), or leave it unset")
             .Validate(o => o.NetworksParse(), "Telemetry:Prometheus:AllowedNetworks holds an entry that is not a network: write each as CIDR, e.g. 10.0.0.0/8 or 127.0.0.1/32")
             .ValidateOnStart();
         services.AddSingleton<MetricsGate>();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 
 namespace GovBot.Host.Telemetry;
@@ -18,11 +17,9 @@ public sealed class TelemetryOptions
         public Uri? Endpoint { get; set; }
 
         /// <summary><c>http/protobuf</c> (port 4318, the default) or <c>grpc</c> (port 4317).</summary>
-        [RegularExpression("^(http/protobuf|grpc)$")]
         public string Protocol { get; set; } = "http/protobuf";
 
         /// <summary>How often metrics are pushed.</summary>
-        [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
         public TimeSpan MetricInterval { get; set; } = TimeSpan.FromSeconds(60);
     }
 

@@ -40,6 +40,11 @@ public sealed class TraceTests
         var push = inTrace.First(a => a.DisplayName == "outbox.push");
         Assert.Equal(callback.SpanId, Ancestors(push, inTrace).Last().SpanId);
 
+        // WeCom's secret and access tokens travel in query strings: the HTTP spans keep them redacted.
+        var tags = spans.Snapshot().SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString() ?? "").ToList();
+        Assert.DoesNotContain(tags, v => v.Contains(bot.StandIn.Options.CorpSecret));
+        Assert.DoesNotContain(tags, v => v.Contains("access_token=") && !v.Contains("access_token=Redacted"));
+
         // The turn's log line (intent and skill) carries the trace id; no line of that trace carries the message text.
         var lines = logs.Lines().Where(l => l.TraceId == trace.ToHexString()).ToList();
         Assert.Contains(lines, l => l.Category.EndsWith("ConversationEngine", StringComparison.Ordinal) && l.Text.StartsWith("Turn ", StringComparison.Ordinal));
