@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovBot.Host.Tests.Telemetry;
 
 /// <summary>The Prometheus scrape of the real host: the figures an operator watches, and who may read them.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class MetricsScrapeTests
 {
     [Fact]

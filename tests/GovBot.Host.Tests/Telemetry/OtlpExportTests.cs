@@ -4,6 +4,7 @@ using GovBot.Host.Tests.EndToEnd;
 namespace GovBot.Host.Tests.Telemetry;
 
 /// <summary>OTLP goes to a collector only when one is configured.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class OtlpExportTests
 {
     [Fact]

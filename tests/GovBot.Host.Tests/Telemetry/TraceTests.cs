@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 namespace GovBot.Host.Tests.Telemetry;
 
 /// <summary>One message, one trace: from its callback through the turn and the commit to the push WeCom receives later.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TraceTests
 {
     [Fact]
