@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using GovBot.Host.Telemetry;
@@ -48,7 +47,7 @@ public static partial class CallbackApi
         IOptions<WeComOptions> options, TimeProvider time, ILoggerFactory logs, WeComMetrics metrics, TurnMetrics turns)
     {
         // The message's trace: its row carries this span's context to the turn and the push (GovBotTelemetry).
-        using var span = GovBotTelemetry.Source.StartActivity("wecom.callback", ActivityKind.Server);
+        using var span = GovBotTelemetry.Source.StartActivity("wecom.callback");
         var log = logs.CreateLogger(nameof(CallbackApi));
         var correlationId = http.TraceIdentifier;
 
