@@ -1,4 +1,5 @@
 using GovBot.Data.Seeding;
+using GovBot.Host.Tests.Ai;
 using GovBot.Host.Tests.EndToEnd;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +13,37 @@ namespace GovBot.Host.Tests.Telemetry;
 public sealed class TraceTests
 {
     [Fact]
-    public async Task A_report_traces_callback_turn_commit_and_push_under_one_trace_id_and_its_log_lines_carry_it_without_the_text()
+    public Task A_report_traces_callback_turn_commit_and_push_under_one_trace_id_and_its_log_lines_carry_it_without_the_text() =>
+        ReportIsTracedAsync(new Dictionary<string, string?>());
+
+    /// <summary>
+    /// With a language model configured every turn runs in the drain, after its callback stored the message: the
+    /// inbox row carries the trace there.
+    /// </summary>
+    [Fact]
+    public async Task A_turn_run_by_the_drain_continues_its_callbacks_trace()
+    {
+        await using var model = await OpenAiStub.StartAsync();
+        var trace = await ReportIsTracedAsync(new Dictionary<string, string?>
+        {
+            ["AI:Endpoint"] = model.Endpoint,
+            ["AI:Model"] = "qwen2.5-7b-instruct",
+            ["AI:ApiKey"] = "test-key",
+            ["AI:Timeout"] = "00:00:01",
+        });
+        var callback = Assert.Single(trace, a => a.DisplayName == "wecom.callback");
+        var turn = Assert.Single(trace, a => a.DisplayName == "turn");
+        Assert.NotNull(turn.GetTagItem("govbot.inbox.id")); // only the drain's turn span names its stored row
+        Assert.Equal(callback.SpanId, turn.ParentSpanId);
+    }
+
+    private static async Task<List<System.Diagnostics.Activity>> ReportIsTracedAsync(Dictionary<string, string?> settings)
     {
         var spans = new SpanList();
         var logs = new LogCapture();
+        settings["Logging:LogLevel:GovBot"] = "Information";
         await using var bot = await BotHost.StartAsync(
-            settings: new Dictionary<string, string?> { ["Logging:LogLevel:GovBot"] = "Information" },
+            settings: settings,
             services: s =>
             {
                 s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
@@ -50,6 +76,7 @@ public sealed class TraceTests
         var lines = logs.Lines().Where(l => l.TraceId == trace.ToHexString()).ToList();
         Assert.Contains(lines, l => l.Category.EndsWith("ConversationEngine", StringComparison.Ordinal) && l.Text.StartsWith("Turn ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Text.Contains("是") || l.Text.Contains("楼道灯"));
+        return inTrace;
     }
 
     /// <summary>The span's parents within the trace, nearest first, up to the root the test recorded.</summary>
