@@ -17,15 +17,25 @@ public sealed partial class WeComApiStandIn
         MapDirectoryEndpoints(app);
     }
 
-    private Task GetTokenAsync(HttpContext ctx)
+    private async Task GetTokenAsync(HttpContext ctx)
     {
+        Interlocked.Increment(ref _tokenRequests);
+        if (await ServeFaultAsync(ctx, _tokenFaults)) return;
         var query = ctx.Request.Query;
-        if (query["corpid"] != _options.CorpId) return AnswerAsync(ctx, Error(WeComErrors.InvalidCorpId, "invalid corpid"));
-        if (query["corpsecret"] != _options.CorpSecret) return AnswerAsync(ctx, Error(WeComErrors.InvalidSecret, "invalid credential"));
+        if (query["corpid"] != _options.CorpId)
+        {
+            await AnswerAsync(ctx, Error(WeComErrors.InvalidCorpId, "invalid corpid"));
+            return;
+        }
+        if (query["corpsecret"] != _options.CorpSecret)
+        {
+            await AnswerAsync(ctx, Error(WeComErrors.InvalidSecret, "invalid credential"));
+            return;
+        }
         var answer = Ok();
         answer["access_token"] = _tokens.Issue();
         answer["expires_in"] = (int)_tokens.Lifetime.TotalSeconds;
-        return AnswerAsync(ctx, answer);
+        await AnswerAsync(ctx, answer);
     }
 
     private async Task SendAsync(HttpContext ctx)

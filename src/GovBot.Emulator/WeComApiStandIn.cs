@@ -101,6 +101,17 @@ public sealed partial class WeComApiStandIn : IAsyncDisposable
 
     public void ClearFaults() => _faults.Clear();
 
+    private readonly StandInFaultQueue _tokenFaults = new();
+    private int _tokenRequests;
+
+    /// <summary>The next <paramref name="count"/> gettoken calls get <paramref name="fault"/>, e.g. a revoked secret's refusal.</summary>
+    public void InjectTokenFault(StandInFault fault, int count = 1) => _tokenFaults.Add(fault, count, afterCalls: 0);
+
+    public void ClearTokenFaults() => _tokenFaults.Clear();
+
+    /// <summary>How many times gettoken was asked, refused or not (<see cref="TokensIssued"/> counts only the tokens given).</summary>
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+
     private int _faultsServed;
 
     /// <summary>How many calls got a planned fault instead of their answer.</summary>

@@ -12,6 +12,7 @@ using GovBot.Host.Services;
 using GovBot.Host.Staff;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
+using GovBot.Host.Telemetry;
 using GovBot.Host.WeCom;
 using GovBot.Skills.Ai;
 using GovBot.Skills.CheckIns;
@@ -82,6 +83,7 @@ public static class GovBotApp
         builder.AddStructureHosting();
         builder.AddStaffDirectoryHosting();
         builder.AddNluHosting();
+        builder.AddTelemetryHosting();
 
         builder.RefuseDemoStoreUnlessAsked();
         return builder;
@@ -109,6 +111,7 @@ public static class GovBotApp
         app.MapRemindersHosting();
         app.MapHealthHosting();
         app.MapStaffHosting();
+        app.MapTelemetryHosting();
         return app;
     }
 

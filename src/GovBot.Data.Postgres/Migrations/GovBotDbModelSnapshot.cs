@@ -305,6 +305,10 @@ namespace GovBot.Data.Postgres.Migrations
                     b.Property<long?>("SweptUntil")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("TraceContext")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -366,6 +370,10 @@ namespace GovBot.Data.Postgres.Migrations
                     b.Property<string>("ToUsers")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("TraceContext")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("WeComMsgId")
                         .HasColumnType("text");

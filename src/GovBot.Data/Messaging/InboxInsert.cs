@@ -11,8 +11,8 @@ public static class InboxInsert
     // Columns as the migrations create them; a schema change that breaks this fails the callback tests at once.
     private const string Sql = """
         INSERT INTO "Inbox" ("DedupKey", "UserId", "MsgType", "PayloadXml", "ReceivedAt", "Status", "Attempts", "CorrelationId",
-                             "ProcessedAt", "PassiveReply")
-        VALUES (@dedup, @user, @type, @payload, @received, @status, 0, @correlation, @processed, @passive)
+                             "ProcessedAt", "PassiveReply", "TraceContext")
+        VALUES (@dedup, @user, @type, @payload, @received, @status, 0, @correlation, @processed, @passive, @trace)
         ON CONFLICT ("DedupKey") DO NOTHING
         RETURNING "Id"
         """;
@@ -33,6 +33,7 @@ public static class InboxInsert
             command.Add("@correlation", row.CorrelationId);
             command.Add("@processed", row.ProcessedAt?.UtcTicks);
             command.Add("@passive", row.PassiveReply);
+            command.Add("@trace", row.TraceContext);
             if (await command.ExecuteScalarAsync(ct) is not { } id || id is DBNull) return false;
             row.Id = Convert.ToInt64(id);
             return true;

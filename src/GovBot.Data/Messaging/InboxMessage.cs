@@ -32,6 +32,13 @@ public class InboxMessage
     public string? CorrelationId { get; set; }
 
     /// <summary>
+    /// The W3C <c>traceparent</c> of the span this row was made in, so that work done later from it (the turn run by the
+    /// drain, the push sent by the outbox dispatcher) joins the same trace. Ids only, never message content.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? TraceContext { get; set; }
+
+    /// <summary>
     /// PostgreSQL: until when a host's inbox sweeper has taken this pending row to finish it, so that the sweepers of
     /// other hosts leave it alone meanwhile (InboxSweepClaim); a sweeper that died lets it lapse. Unused on SQLite.
     /// </summary>

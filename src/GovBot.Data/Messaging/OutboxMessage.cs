@@ -35,4 +35,11 @@ public class OutboxMessage
     /// <summary>The inbox message whose turn produced this push, if any.</summary>
     public long? InboxMessageId { get; set; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span this row was made in, so that work done later from it (the turn run by the
+    /// drain, the push sent by the outbox dispatcher) joins the same trace. Ids only, never message content.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? TraceContext { get; set; }
 }

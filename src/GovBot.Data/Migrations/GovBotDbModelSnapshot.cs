@@ -290,6 +290,10 @@ namespace GovBot.Data.Migrations
                     b.Property<long?>("SweptUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceContext")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -348,6 +352,10 @@ namespace GovBot.Data.Migrations
 
                     b.Property<string>("ToUsers")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceContext")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WeComMsgId")

@@ -11,7 +11,7 @@ namespace GovBot.Host.Reminders;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class ReminderJob(
-    IServiceProvider services, ReminderKinds kinds, IOutboxSignal outbox, ILogger<ReminderJob> log) : IJob
+    IServiceProvider services, ReminderKinds kinds, IOutboxSignal outbox, ReminderMetrics metrics, ILogger<ReminderJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public sealed partial class ReminderJob(
         {
             var reminder = (IReminder)services.GetRequiredService(kind.Reminder);
             var pushed = await reminder.RunAsync(ct);
+            metrics.Ran(kind.Key, pushed);
             if (pushed > 0)
             {
                 LogPushed(log, kind.Key, pushed);
@@ -37,6 +38,7 @@ public sealed partial class ReminderJob(
             // E.g. the store was locked. Not rethrown: Quartz stores a trigger whose fires keep failing as
             // ERROR and never fires it again, while the next firing of a sweep simply catches up.
             LogFailed(log, ex, kind.Key);
+            metrics.Failed(kind.Key);
         }
     }
 

@@ -23,6 +23,7 @@ public static class RemindersHosting
         var services = builder.Services;
         // Made when first asked for (at start, by the schedule setup): a kind registered twice stops the start there.
         services.AddSingleton<ReminderKinds>();
+        services.AddSingleton<ReminderMetrics>();
         services.AddScoped<ReminderJob>();
 
         var clustered = IsPostgres(builder.Configuration);

@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.Store;
+using GovBot.Host.Telemetry;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.State;
 
@@ -29,6 +30,7 @@ public sealed partial class CallbackIntake(
         // The member's lease keeps their messages in order: held elsewhere, a turn of theirs is running.
         await using var lease = await TurnLease.TakeAsync(state, row.UserId, TimeSpan.Zero, ct);
         if (lease is null || await pending.AnyAsync(row.UserId)) return new Intake(await inbox.AcceptAsync(row, ct), null);
+        using var span = GovBotTelemetry.Source.StartActivity("turn");
 
         var turn = await prepared.PrepareAsync(row, ct);
         if (turn.Precheck.Verdict != RateVerdict.Allowed) return await WaitOutFloodAsync(row, turn.Precheck, ct);

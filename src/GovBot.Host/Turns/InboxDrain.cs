@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.Store;
+using GovBot.Host.Telemetry;
 using GovBot.Skills.Conversation;
 using GovBot.Skills.State;
 
@@ -57,6 +58,9 @@ public sealed partial class InboxDrain(
     /// <summary>Runs the row's turn; false when the member is over the limit, and the row was left pending untouched.</summary>
     private async Task<bool> ProcessAsync(InboxMessage row, CancellationToken leaseLost, CancellationToken ct)
     {
+        // Run after its callback returned, perhaps on another host: the row's stored context keeps the message's trace.
+        using var span = GovBotTelemetry.StartFrom("turn", row.TraceContext);
+        span?.SetTag("govbot.inbox.id", row.Id);
         var waiter = waiters.Find(row.Id);
         TurnResult? result = null;
         string? passive = null;

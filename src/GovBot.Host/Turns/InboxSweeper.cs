@@ -10,7 +10,8 @@ namespace GovBot.Host.Turns;
 /// (all of them at start), stragglers whose worker lost the race for a user's lease, and messages that came faster
 /// than their member's limit allows and wait for the window to pass.
 /// </summary>
-public sealed partial class InboxSweeper(IServiceScopeFactory scopes, InboxDrain drain, TimeProvider time, ILogger<InboxSweeper> log)
+// Takes InboxMetrics so that its gauges exist for as long as the host sweeps.
+public sealed partial class InboxSweeper(IServiceScopeFactory scopes, InboxDrain drain, TimeProvider time, InboxMetrics gauges, ILogger<InboxSweeper> log)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -20,6 +21,9 @@ public sealed partial class InboxSweeper(IServiceScopeFactory scopes, InboxDrain
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
     /// <summary>PostgreSQL: rows taken per sweep at most; the rest wait for the next sweep, here or on another host.</summary>
     private const int ClaimRows = 500;
+
+    /// <summary>The inbox gauges, read from the store at most every few seconds.</summary>
+    public InboxMetrics Gauges => gauges;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.Store;
+using GovBot.Host.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Turns;
@@ -20,6 +21,8 @@ public sealed class InboxWriter(StoreGroupCommit writes, TimeProvider time)
         PayloadXml = payloadXml,
         ReceivedAt = time.GetUtcNow(),
         CorrelationId = correlationId,
+        // The callback's span: the turn (perhaps run by the drain) and its pushes continue this trace.
+        TraceContext = GovBotTelemetry.CurrentContext(),
     };
 
     /// <summary>Stores <paramref name="row"/> pending, in a commit group of its own.</summary>

@@ -1,5 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.Messaging;
+using GovBot.Host.Telemetry;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace GovBot.Host.Turns;
 /// delivery, and a pending row completes only while it is still pending (<c>Inbox.Status</c> is a concurrency check).
 /// The dialog moves on, and the outbox is woken, only after the commit (<see cref="AfterCommitAsync"/>).
 /// </summary>
-public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs, IOutboxSignal outbox, TimeProvider time)
+public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs, IOutboxSignal outbox, TimeProvider time, TurnMetrics metrics)
 {
     private const string Apology = "抱歉，系统开了个小差，这条消息没办成。请稍后再发一次，或回复「菜单」。";
 
@@ -23,6 +24,7 @@ public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs,
     public async Task<(Accepted Accepted, string? Passive, bool Pushed)> InsertAnsweredAsync(
         GovBotDb db, InboxMessage row, Reply reply, CancellationToken leaseLost, CancellationToken ct)
     {
+        using var span = GovBotTelemetry.Source.StartActivity("store.commit");
         row.Status = InboxStatus.Done;
         row.ProcessedAt = time.GetUtcNow();
         row.PassiveReply = PassiveReply.Fits(reply) ? reply.ToPlainText() : null;
@@ -39,6 +41,7 @@ public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs,
     public async Task<(string? Passive, bool Pushed)> CompletePendingAsync(
         GovBotDb db, InboxMessage row, Reply reply, PassiveReplyWaiters.Waiter? waiter, CancellationToken leaseLost, CancellationToken ct)
     {
+        using var span = GovBotTelemetry.Source.StartActivity("store.commit");
         // Back to the row as stored, in case a try the store refused changed it, so that the change is seen.
         row.Status = InboxStatus.Pending;
         row.PassiveReply = null;
@@ -74,7 +77,11 @@ public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs,
     /// <summary>Once committed: the dialog moves on, and the outbox is woken for what the turn pushed.</summary>
     public async Task AfterCommitAsync(TurnResult? result, bool pushed, CancellationToken ct)
     {
-        if (result is not null) await result.ApplyDialogAsync(dialogs, ct);
+        if (result is not null)
+        {
+            metrics.MessageHandled(result);
+            await result.ApplyDialogAsync(dialogs, ct);
+        }
         if (pushed) outbox.Signal();
     }
 
@@ -103,6 +110,7 @@ public sealed class TurnCommit(IServiceScopeFactory scopes, DialogStore dialogs,
                 SourceKey = $"reply:{row.Id}:{i}",
                 InboxMessageId = row.Id,
                 CorrelationId = row.CorrelationId,
+                TraceContext = GovBotTelemetry.CurrentContext() ?? row.TraceContext,
             };
             await db.EnqueuePushAsync(push, now, ct);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GovBot.Data;
 using GovBot.Data.Store;
 using GovBot.Skills.Conversation;
@@ -9,7 +10,7 @@ namespace GovBot.Host.Turns;
 /// read-only store, they run beside each other outside the write lock. A turn that writes runs whole inside a piece
 /// of a commit group, so that what it read and what it writes are one transaction with its inbox row.
 /// </summary>
-public sealed class TurnRunner(IServiceScopeFactory scopes, StoreReadOnlyContexts readOnly, StoreGroupCommit writes)
+public sealed class TurnRunner(IServiceScopeFactory scopes, StoreReadOnlyContexts readOnly, StoreGroupCommit writes, TurnMetrics metrics)
 {
     /// <summary>The turn on a read-only store; null when it wanted to write, in which case nothing of it happened.</summary>
     public async Task<TurnResult?> TryReadOnlyAsync(PreparedTurn turn, CancellationToken ct)
@@ -19,9 +20,12 @@ public sealed class TurnRunner(IServiceScopeFactory scopes, StoreReadOnlyContext
         services.GetRequiredService<StoreBinding>().BindReadOnly(readOnly);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(turn.Message, turn.Precheck, ct);
             // Changes the turn left for its caller to save are writes too.
-            return services.GetRequiredService<GovBotDb>().ChangeTracker.HasChanges() ? null : result;
+            if (services.GetRequiredService<GovBotDb>().ChangeTracker.HasChanges()) return null;
+            metrics.TurnRan(result, Stopwatch.GetElapsedTime(started));
+            return result;
         }
         catch (Exception ex) when (StoreWriteDeferredException.WasCause(ex))
         {
@@ -37,7 +41,9 @@ public sealed class TurnRunner(IServiceScopeFactory scopes, StoreReadOnlyContext
     public Task<T> RunAndCommitAsync<T>(PreparedTurn turn, Func<GovBotDb, TurnResult, CancellationToken, Task<T>> commit, CancellationToken ct) =>
         writes.RunAsync(async (services, ct) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var result = await services.GetRequiredService<ConversationEngine>().HandleAsync(turn.Message, turn.Precheck, ct);
+            metrics.TurnRan(result, Stopwatch.GetElapsedTime(started));
             return await commit(services.GetRequiredService<GovBotDb>(), result, ct);
         }, ct);
 }

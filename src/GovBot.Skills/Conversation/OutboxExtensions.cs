@@ -40,6 +40,9 @@ public static class OutboxExtensions
     /// Two transactions racing on one key in the same instant both pass the check; the unique index
     /// then fails the later SaveChanges, and a retry of that turn finds the row and skips it.
     /// </remarks>
+    private static string? CurrentTraceContext() =>
+        System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } current ? current.Id : null;
+
     public static async Task<OutboxMessage?> EnqueuePushAsync(
         this GovBotDb db, OutboxPush push, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -67,6 +70,8 @@ public static class OutboxExtensions
             SourceKey = push.SourceKey,
             InboxMessageId = push.InboxMessageId,
             CorrelationId = push.CorrelationId,
+            // The dispatcher sends it later, elsewhere: the row carries the trace on (see GovBot.Host's GovBotTelemetry).
+            TraceContext = push.TraceContext ?? CurrentTraceContext(),
         };
         db.Outbox.Add(row);
         return row;

@@ -15,4 +15,7 @@ public sealed record OutboxPush(ReplyPart Part, IReadOnlyCollection<string> ToUs
 
     public long? InboxMessageId { get; init; }
     public string? CorrelationId { get; init; }
+
+    /// <summary>The trace the push continues (W3C traceparent); null takes the current span's, if any.</summary>
+    public string? TraceContext { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
+using GovBot.Host.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,7 @@ public sealed class WeComApiClient(
     HttpClient http,
     IWeComAccessTokenProvider tokens,
     IOptions<WeComOptions> options,
+    WeComMetrics metrics,
     ILogger<WeComApiClient> logger) : IWeComApi
 {
     public Task<WeComSendResult> SendAsync(WeComMessage message, CancellationToken ct = default)
@@ -67,13 +70,37 @@ public sealed class WeComApiClient(
     private async Task<T> WithTokenAsync<T>(string endpoint, Func<string, CancellationToken, Task<T>> call, CancellationToken ct)
         where T : WeComResult
     {
+        using var span = GovBotTelemetry.Source.StartActivity("wecom " + endpoint, ActivityKind.Client);
         var token = await tokens.GetTokenAsync(ct);
-        var result = await call(token, ct);
+        var result = await CountedAsync(endpoint, call, token, span, ct);
         if (result.Kind != WeComErrorKind.TokenRejected) return result;
 
         // Tokens die early when the secret is reset or another system fetched too many; one retry is enough.
         logger.LogInformation("WeCom refused the access token on {Endpoint} (errcode {ErrCode}); fetching a new one", endpoint, result.ErrCode);
         token = await tokens.RefreshAsync(token, ct);
-        return await call(token, ct);
+        return await CountedAsync(endpoint, call, token, span, ct);
     }
+
+    /// <summary>One call, counted by its errcode (-2 when no WeCom answer came) and noted on the span.</summary>
+    private async Task<T> CountedAsync<T>(string endpoint, Func<string, CancellationToken, Task<T>> call, string token, Activity? span, CancellationToken ct)
+        where T : WeComResult
+    {
+        try
+        {
+            var result = await call(token, ct);
+            metrics.ApiCalled(endpoint, result.ErrCode);
+            span?.SetTag("wecom.errcode", result.ErrCode);
+            if (result.ErrCode != 0) span?.SetStatus(ActivityStatusCode.Error, "errcode " + result.ErrCode);
+            return result;
+        }
+        catch (WeComTransientException e)
+        {
+            metrics.ApiCalled(endpoint, NoAnswer);
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>The errcode counted for a call that got no WeCom answer (network, HTTP status, timeout).</summary>
+    private const int NoAnswer = -2;
 }

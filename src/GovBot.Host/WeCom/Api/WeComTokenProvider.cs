@@ -13,6 +13,8 @@ public sealed class WeComTokenProvider(
     HttpClient http,
     IStateStore state,
     IOptions<WeComOptions> options,
+    WeComTokenHealth health,
+    WeComMetrics metrics,
     ILogger<WeComTokenProvider> logger) : IWeComAccessTokenProvider
 {
     /// <summary>Stop using a token this long before WeCom says it expires, so no call carries a dying one.</summary>
@@ -47,6 +49,24 @@ public sealed class WeComTokenProvider(
     }
 
     private async Task<string> FetchAndStoreAsync(CancellationToken ct)
+    {
+        try
+        {
+            var token = await FetchAsync(ct);
+            health.Succeeded();
+            metrics.TokenFetched(ok: true);
+            return token;
+        }
+        catch (WeComTransientException e)
+        {
+            // Readiness says so until the next fetch succeeds (see WeComTokenHealth).
+            health.Failed(e.Message);
+            metrics.TokenFetched(ok: false);
+            throw;
+        }
+    }
+
+    private async Task<string> FetchAsync(CancellationToken ct)
     {
         var url = $"cgi-bin/gettoken?corpid={WeComHttp.Query(Options.CorpId)}&corpsecret={WeComHttp.Query(Options.Secret)}";
         var result = await WeComHttp.GuardAsync(Endpoint, ct, async () =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GovBot.Host.Telemetry;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
@@ -43,8 +44,10 @@ public static partial class CallbackApi
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, string? msg_signature, string? timestamp, string? nonce,
         WeComCrypto crypto, InboxWriter inbox, CallbackIntake intake, DrainLauncher drains, PassiveReplyWaiters waiters,
-        IOptions<WeComOptions> options, TimeProvider time, ILoggerFactory logs)
+        IOptions<WeComOptions> options, TimeProvider time, ILoggerFactory logs, WeComMetrics metrics, TurnMetrics turns)
     {
+        // The message's trace: its row carries this span's context to the turn and the push (GovBotTelemetry).
+        using var span = GovBotTelemetry.Source.StartActivity("wecom.callback");
         var log = logs.CreateLogger(nameof(CallbackApi));
         var correlationId = http.TraceIdentifier;
 
@@ -52,6 +55,7 @@ public static partial class CallbackApi
         if (body is null)
         {
             LogRejected(log, correlationId, "body too large");
+            metrics.CallbackRefused("too-large");
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -66,6 +70,7 @@ public static partial class CallbackApi
         catch (WeComCryptoException ex)
         {
             LogRejected(log, correlationId, "crypto " + ex.Error);
+            metrics.CallbackRefused(ex.Error is WeComCryptoError.InvalidSignature ? "signature" : "crypto");
             return ex.Error is WeComCryptoError.InvalidSignature or WeComCryptoError.MissingParameter
                 ? Results.StatusCode(StatusCodes.Status403Forbidden)
                 : Results.BadRequest();
@@ -73,6 +78,7 @@ public static partial class CallbackApi
         catch (WeComXmlException ex)
         {
             LogRejected(log, correlationId, "xml " + ex.Error);
+            metrics.CallbackRefused("xml");
             return Results.BadRequest();
         }
 
@@ -80,6 +86,7 @@ public static partial class CallbackApi
         if (!CallbackFreshness.IsFresh(timestamp, options.Value, time))
         {
             LogRejected(log, correlationId, "timestamp outside the accepted window");
+            metrics.CallbackRefused("stale");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -95,9 +102,12 @@ public static partial class CallbackApi
         {
             // WeCom repeats a callback it thinks went unanswered: give the same answer, do nothing again.
             LogDuplicate(log, correlationId, accepted.Message.Id);
+            metrics.CallbackDuplicate();
             return PassiveOrEmpty(accepted.Message.PassiveReply, message, crypto, time);
         }
-        if (taken.Answer is { } answer) return PassiveOrEmpty(answer, message, crypto, time);
+        metrics.CallbackAnswered();
+        span?.SetTag("govbot.inbox.id", accepted.Message.Id);
+        if (taken.Answer is { } answer) return PassiveOrEmpty(answer, message, crypto, time, turns);
 
         var waiter = waiters.Register(accepted.Message.Id);
         try
@@ -107,7 +117,7 @@ public static partial class CallbackApi
             var finished = await Task.WhenAny(waiter.Reply, Task.Delay(budget, time, http.RequestAborted)) == waiter.Reply;
             if (!finished && waiter.TryExpire()) return Results.Text("");
             // Claimed by the turn just in time: its answer is moments away.
-            return PassiveOrEmpty(await waiter.Reply, message, crypto, time);
+            return PassiveOrEmpty(await waiter.Reply, message, crypto, time, turns);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -120,9 +130,10 @@ public static partial class CallbackApi
         }
     }
 
-    private static IResult PassiveOrEmpty(string? text, WeComInboundMessage to, WeComCrypto crypto, TimeProvider time)
+    private static IResult PassiveOrEmpty(string? text, WeComInboundMessage to, WeComCrypto crypto, TimeProvider time, TurnMetrics? turns = null)
     {
         if (string.IsNullOrEmpty(text)) return Results.Text("");
+        turns?.AnsweredPassively();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var reply = WeComReplyXml.Text(to.FromUserName, to.ToUserName.Length > 0 ? to.ToUserName : crypto.ReceiveId, now, text);
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);

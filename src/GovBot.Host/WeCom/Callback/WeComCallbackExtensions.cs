@@ -29,6 +29,9 @@ public static class WeComCallbackExtensions
         services.AddSingleton<PendingInbox>();
         services.AddSingleton<PreparedTurns>();
         services.AddSingleton<TurnRunner>();
+        services.AddMetrics();
+        services.TryAddSingleton<TurnMetrics>();
+        services.AddSingleton<InboxMetrics>();
         services.AddSingleton<TurnCommit>();
         services.AddSingleton<CallbackIntake>();
         services.AddSingleton<InboxDrain>();

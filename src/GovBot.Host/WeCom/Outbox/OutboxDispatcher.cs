@@ -13,8 +13,12 @@ public sealed class OutboxDispatcher(
     OutboxSender sender,
     TimeProvider time,
     IOptions<OutboxOptions> options,
+    OutboxMetrics gauges,
     ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxSignal
 {
+    /// <summary>The outbox gauges, which exist for as long as the dispatcher runs.</summary>
+    public OutboxMetrics Gauges => gauges;
+
     // One slot is enough: any number of signals before the next pass mean the same thing.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using GovBot.Data.Store;
+using GovBot.Host.Telemetry;
+using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.Conversation;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,7 @@ public sealed class OutboxSender(
     IOptions<OutboxOptions> options,
     IWeComSendBudget budget,
     StoreWriteGate gate,
+    TurnMetrics metrics,
     ILogger<OutboxSender> logger)
 {
     private const int MaxErrorLength = 2000;
@@ -49,7 +53,13 @@ public sealed class OutboxSender(
             if (!postgres && !await ClaimAsync(db, id, ct)) continue;
             taken++;
             var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
-            var weComHealthy = await SendRowAsync(db, api, row, ct);
+            bool weComHealthy;
+            // Sent long after the turn that queued it, maybe by another host: the row's context keeps its trace.
+            using (var span = GovBotTelemetry.StartFrom("outbox.push", row.TraceContext, ActivityKind.Producer))
+            {
+                span?.SetTag("govbot.outbox.id", row.Id);
+                weComHealthy = await SendRowAsync(db, api, row, ct);
+            }
             // Later rows would meet the same outage or rate limit; hammering it only makes it last.
             if (weComHealthy) continue;
             if (postgres) await db.ReleaseOutboxClaimsAsync(due[(i + 1)..], claimedUntil, now, CancellationToken.None);
@@ -255,6 +265,8 @@ public sealed class OutboxSender(
     {
         row.Status = OutboxStatus.Sent;
         row.SentAt = time.GetUtcNow();
+        // A push made by a member's turn is that member's answer, sent instead of (or after) the passive reply.
+        if (row.InboxMessageId is not null) metrics.AnswerPushed();
         row.NextAttemptAt = null;
         row.LastError = notes.Count > 0 ? Truncate(string.Join("; ", notes)) : null;
         await SaveAsync(db);

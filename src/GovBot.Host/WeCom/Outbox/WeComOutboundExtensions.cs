@@ -1,6 +1,8 @@
 using GovBot.Data.Messaging;
 using GovBot.Data;
 using GovBot.Data.Store;
+using GovBot.Host.Health;
+using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Skills.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,13 @@ public static class WeComOutboundExtensions
 
         services.AddHttpClient<WeComTokenProvider>(ConfigureClient);
         services.AddTransient<IWeComAccessTokenProvider>(sp => sp.GetRequiredService<WeComTokenProvider>());
+        // Readiness: whether a token can be had, from the provider's cache and its last fetch (never a call per probe).
+        services.AddSingleton<WeComTokenHealth>();
+        services.AddMetrics();
+        services.TryAddSingleton<WeComMetrics>();
+        services.TryAddSingleton<TurnMetrics>(); // the sender counts pushed answers
+        services.AddSingleton<OutboxMetrics>();
+        services.AddHealthChecks().AddCheck<WeComTokenHealth>("wecom-token", tags: [HealthTags.Ready]);
         services.AddHttpClient<IWeComApi, WeComApiClient>(ConfigureClient);
 
         services.AddSingleton<WeComSendBudget>();
