@@ -136,7 +136,7 @@ public sealed partial class ConversationEngine(
     private Reply Missed(TurnContext turn)
     {
         if (turn.Message.Kind == MessageKind.Text)
-            foreach (var log in missed) log.Note(turn);
+            foreach (var log in missed) log.Note(turn, turn.Text, turn.Nlu?.Intent.Name ?? Intents.Other, turn.Nlu?.Intent.Confidence ?? 0);
         return Fallback(turn.Message);
     }
 

@@ -12,9 +12,9 @@ namespace GovBot.Skills.Teaching;
 /// </summary>
 public sealed class MissedMessageLog(GovBotDb db) : IMissedTurns
 {
-    public void Note(TurnContext turn)
+    public void Note(TurnContext turn, string text, string intent, double confidence)
     {
-        var text = PersonalDataMask.Apply(turn.Text);
+        text = PersonalDataMask.Apply(text.Trim());
         if (LearnedLanguage.Key(text).Length == 0) return; // 「？？」 or an emoji: nothing to learn
         if (text.Length > MissedMessage.MaxText) text = text[..MissedMessage.MaxText];
         db.MissedMessages.Add(new MissedMessage
@@ -22,8 +22,8 @@ public sealed class MissedMessageLog(GovBotDb db) : IMissedTurns
             At = turn.Now,
             CommunityId = turn.User.CommunityId,
             Text = text,
-            Intent = turn.Nlu?.Intent.Name ?? Intents.Other,
-            Confidence = turn.Nlu?.Intent.Confidence ?? 0,
+            Intent = intent,
+            Confidence = confidence,
             Status = MissedStatus.Open,
         });
     }

@@ -75,6 +75,27 @@ public sealed partial class TeachingTests
     }
 
     [Fact]
+    public async Task A_guess_the_resident_turns_down_is_kept_for_review_but_a_report_merely_declined_is_not()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var bot = host.Bot;
+        // The classifier is unsure this is a report (about 20 %): the bot asks whether to report it at all.
+        const string Vague = "最近家里总是怪怪的";
+        Assert.Contains("要把这件事反映给网格员吗", await bot.SayAsync(DemoUsers.Resident, Vague), StringComparison.Ordinal);
+        Assert.Contains("先不反映", await bot.SayAsync(DemoUsers.Resident, "不对"), StringComparison.Ordinal);
+        Assert.Contains("要把这件事反映给网格员吗", await bot.SayAsync(DemoUsers.Neighbour, Vague), StringComparison.Ordinal);
+        // 「不用了」 turns the report down (here as stopping the dialog): the guess was not called wrong.
+        Assert.DoesNotContain(Fallback, await bot.SayAsync(DemoUsers.Neighbour, "不用了"), StringComparison.Ordinal);
+
+        var rows = await bot.WithDbAsync(db => db.MissedMessages.AsNoTracking().ToListAsync());
+        var row = Assert.Single(rows);
+        Assert.Equal((Vague, Intents.ReportProblem), (row.Text, row.Intent));
+        Assert.InRange(row.Confidence, 0.01, IntentRouter.MinConfidence);
+        using var admin = await host.AdminAsync();
+        Assert.Contains(Vague, await admin.GetStringAsync("/staff/learn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dismissing_removes_a_message_and_the_sweep_drops_those_past_retention()
     {
         await using var host = await StaffHost.StartAsync();
