@@ -103,6 +103,8 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Privacy.PersonalDataAudit> PersonalDataAudit => Set<Privacy.PersonalDataAudit>();
     public DbSet<Structure.ImportRecord> ImportRecords => Set<Structure.ImportRecord>();
     public DbSet<Seeding.StoreFact> StoreFacts => Set<Seeding.StoreFact>();
+    public DbSet<Teaching.MissedMessage> MissedMessages => Set<Teaching.MissedMessage>();
+    public DbSet<Teaching.LearnedPhrase> LearnedPhrases => Set<Teaching.LearnedPhrase>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -28,6 +28,7 @@ using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
+using GovBot.Skills.Teaching;
 using GovBot.Skills.Visits;
 using GovBot.Skills.Volunteers;
 using GovBot.Skills.Wishes;
@@ -70,6 +71,7 @@ public static class GovBotApp
         builder.AddGovBotHandoff();
         builder.AddGovBotWorkerDesk();
         builder.AddGovBotVisits();
+        builder.AddGovBotTeaching();
 
         // The host's side of them (GovBot.Host): one AddXHosting per feature folder.
         builder.AddWeComHosting();

@@ -13,6 +13,7 @@ public static class PrivacyHosting
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.InboxPayloads >= TimeSpan.FromDays(1) && o.ClosedReportPhotos >= TimeSpan.FromDays(1),
                 "Retention:InboxPayloads and ClosedReportPhotos must be at least one day (redeliveries and rating need the rows).")
+            .Validate(o => o.MissedMessages >= TimeSpan.FromDays(1), "Retention:MissedMessages must be at least one day (staff need time to label them).")
             .ValidateOnStart();
         // Pushes nothing: drops expired message payloads and photos at night, when nobody chats; a missed night runs late.
         builder.Services.AddReminder<RetentionSweep>(RetentionSweep.Kind, "个人信息到期清理", new ReminderSchedule.Cron("0 15 3 * * ?", FireLate: true));

@@ -13,4 +13,7 @@ public sealed class RetentionOptions
 
     /// <summary>Photos of reports closed (rated or rejected) this long ago.</summary>
     public TimeSpan ClosedReportPhotos { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Messages the bot did not understand, kept (masked) for staff to label in 「待学习」.</summary>
+    public TimeSpan MissedMessages { get; set; } = TimeSpan.FromDays(90);
 }

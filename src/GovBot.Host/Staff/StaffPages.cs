@@ -64,6 +64,8 @@ public static class StaffPages
         community.MapStaffWishes();
         community.MapStaffPoints();
         community.MapStaffServices();
+        // 「待学习」: what the bot missed in this community, labelled by its staff.
+        community.MapStaffTeaching();
         // The address-book sync narrows itself to county admins.
         pages.MapDirectorySync();
         // A resident's rights (PIPL): the API's own filter narrows it to county admins and the person's own secretary.

@@ -18,6 +18,7 @@ public sealed partial class ConversationEngine(
     UserDirectory users,
     TurnPrechecker prechecker,
     TimeProvider time,
+    IEnumerable<IMissedTurns> missed,
     ILogger<ConversationEngine> log)
 {
     /// <summary>Names of the built-in skills the engine itself relies on.</summary>
@@ -119,7 +120,7 @@ public sealed partial class ConversationEngine(
             if (turn.Nlu?.Intent.Name is { } declined && skills.ForIntent(declined) is { } taker)
                 return await InterruptAsync(turn, dialog, taker, ct);
             turn.Continue(dialog);
-            return (Fallback(message), current.Name);
+            return (Missed(turn), current.Name);
         }
 
         // A photo or a location sent on its own is how people show a problem (随手拍).
@@ -128,7 +129,15 @@ public sealed partial class ConversationEngine(
         if (intent is not null && intent != Intents.Other && skills.ForIntent(intent) is { } skill)
             return (await skill.StartAsync(turn, ct), skill.Name);
 
-        return (Fallback(message), null);
+        return (Missed(turn), null);
+    }
+
+    /// <summary>The fallback, and a typed message kept for staff to teach the bot what it meant (「待学习」).</summary>
+    private Reply Missed(TurnContext turn)
+    {
+        if (turn.Message.Kind == MessageKind.Text)
+            foreach (var log in missed) log.Note(turn, turn.Text, turn.Nlu?.Intent.Name ?? Intents.Other, turn.Nlu?.Intent.Confidence ?? 0);
+        return Fallback(turn.Message);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace GovBot.Skills.Nlu;
 /// describes something wrong but that the classifier is unsure of is still offered as a report — with a low
 /// confidence, so the report skill asks before filing — rather than ending in "I don't understand".
 /// </summary>
-public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classifier, IGazetteer gazetteer) : IIntentRouter
+public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier shipped, IGazetteer gazetteer, LearnedLanguage? learned = null) : IIntentRouter
 {
     /// <summary>The value of <see cref="NluResult.Router"/> when the classifier decided.</summary>
     public const string RouterName = "classifier";
@@ -35,10 +35,14 @@ public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classi
         if (verdict.Certain) return verdict.Result;
 
         var entities = verdict.Result.Entities;
+        // A phrase staff labelled is as certain as a rule: they read it and said what it means.
+        if (learned?.Find(text) is { } taught) return Taught(taught, entities);
         var features = FeatureText.Of(text, entities, verdict.Evidence);
-        var ranked = classifier.Intents(features);
+        // One model for the whole message, even if a retrained one is swapped in meanwhile.
+        var model = Model;
+        var ranked = model.Intents(features);
         var intent = Decide(text, entities, ranked);
-        if (intent.Name == Intents.ReportProblem) entities = WithCategory(entities, features);
+        if (intent.Name == Intents.ReportProblem) entities = WithCategory(model, entities, features);
         return new NluResult(intent, entities, RouterName);
     }
 
@@ -46,7 +50,17 @@ public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classi
     public LabelScore[] Explain(string text)
     {
         var verdict = rules.Judge(text);
-        return classifier.Intents(FeatureText.Of(text, verdict.Result.Entities, verdict.Evidence));
+        return Model.Intents(FeatureText.Of(text, verdict.Result.Entities, verdict.Evidence));
+    }
+
+    /// <summary>The classifier retrained with what staff taught, once trained; the shipped one until then.</summary>
+    private IntentClassifier Model => learned?.Classifier ?? shipped;
+
+    private static NluResult Taught(LearnedMeaning taught, IReadOnlyList<EntityMatch> entities)
+    {
+        if (taught.Category is { } category && !entities.Any(e => e.Entity == Entities.Category))
+            entities = [.. entities, new EntityMatch(Entities.Category, category, 0, 0)];
+        return new NluResult(new IntentMatch(taught.Intent, 1.0), entities, RuleIntentRouter.RouterName);
     }
 
     private static IntentMatch Decide(string text, IReadOnlyList<EntityMatch> entities, LabelScore[] ranked)
@@ -71,10 +85,10 @@ public sealed class IntentRouter(RuleIntentRouter rules, IntentClassifier classi
 
     private static IntentMatch Match(LabelScore s) => new(s.Label, Math.Round(s.Probability, 3));
 
-    private IReadOnlyList<EntityMatch> WithCategory(IReadOnlyList<EntityMatch> entities, string features)
+    private IReadOnlyList<EntityMatch> WithCategory(IntentClassifier model, IReadOnlyList<EntityMatch> entities, string features)
     {
         if (entities.Any(e => e.Entity == Entities.Category)) return entities;
-        if (classifier.Category(features) is not { } guess || guess.Probability < CategoryConfidence
+        if (model.Category(features) is not { } guess || guess.Probability < CategoryConfidence
             || guess.Label == DefaultCategories.OtherCategory || !gazetteer.ReportCategories.Any(c => c.Name == guess.Label)) return entities;
         // Inferred, not typed: no span in the text.
         return [.. entities, new EntityMatch(Entities.Category, guess.Label, 0, 0)];

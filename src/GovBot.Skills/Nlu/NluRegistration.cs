@@ -20,6 +20,7 @@ public static class NluRegistration
         services.AddHostedService(sp => sp.GetRequiredService<StoreGazetteer>());
         services.AddSingleton(sp => new RuleIntentRouter(sp.GetRequiredService<IGazetteer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => IntentClassifier.Default);
+        services.AddSingleton<LearnedLanguage>();
         services.AddSingleton<IntentRouter>();
         // The rules, wrapped by whatever layers other modules add (the model's router): see IntentRouterLayers.
         services.AddSingleton<IIntentRouter>(IntentRouterLayers.Build);

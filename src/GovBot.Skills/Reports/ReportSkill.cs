@@ -17,7 +17,7 @@ namespace GovBot.Skills.Reports;
 /// missing, offers to join a neighbour's open report of the same problem, and files it with a ticket.
 /// Ratings come back here as taps on the result card.
 /// </summary>
-public sealed partial class ReportSkill(GovBotDb db, ReportService reports, ReferenceData reference) : FormSkill
+public sealed partial class ReportSkill(GovBotDb db, ReportService reports, ReferenceData reference, IEnumerable<IMissedTurns> missed) : FormSkill
 {
     private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos";
     private const string DuplicateStep = "duplicate", CommentStep = "comment";
@@ -79,7 +79,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         // The router was not sure this is a report: the summary then asks whether to report it at all.
         if (turn.Nlu?.Intent is { Name: Nlu.Intents.ReportProblem } intent && turn.Nlu.Router != RuleIntentRouter.RouterName
             && intent.Confidence < IntentRouter.MinConfidence)
-            form = form.With(UnsureSlot, "1");
+            form = form.With(UnsureSlot, intent.Confidence.ToString(CultureInfo.InvariantCulture));
         return form;
     }
 
@@ -185,6 +185,11 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         if (form.Slot(UnsureSlot) is not null && (t is "不用" or "不用了" or "不了" or "不要" or "算了"
             || (YesNo.Read(turn.Text) == Answer.No && !t.StartsWith('改') && !t.StartsWith("修改", StringComparison.Ordinal))))
         {
+            // 「不是」「不对」: the bot's guess was wrong (「不用」「算了」 only turn the report down), so what was said goes
+            // to 「待学习」 for staff to say what it meant.
+            if (t is not ("不用" or "不用了" or "不了" or "不要" or "算了") && form.Slot(What) is { } said)
+                foreach (var log in missed)
+                    log.Note(turn, said, Nlu.Intents.ReportProblem, double.TryParse(form.Slot(UnsureSlot), CultureInfo.InvariantCulture, out var c) ? c : 0);
             turn.EndDialog();
             return Task.FromResult(Reply.Text("好的，这件事先不反映。还有别的需要，直接跟我说。"));
         }

@@ -41,6 +41,13 @@ public sealed class IntentClassifier
 
     private static readonly Lazy<RuleIntentRouter> DemoExtractor = new(() => new RuleIntentRouter(new InMemoryGazetteer()));
 
+    /// <summary>
+    /// The shipped messages plus <paramref name="learned"/> ones, each learned line counted <paramref name="weight"/>
+    /// times: one label among thousands of lines would otherwise barely move the model.
+    /// </summary>
+    public static IntentClassifier TrainWith(IReadOnlyList<LabelledMessage> learned, int weight = 5) =>
+        Train([.. TrainingCorpus.Default, .. learned.SelectMany(m => Enumerable.Repeat(m, weight))], DefaultFeatures);
+
     public static IntentClassifier Train(IReadOnlyList<LabelledMessage> messages, Featurizer features, ClassifierSettings? settings = null)
     {
         var featured = messages.Select(m => (Features: features(m.Text), m.Intent, m.Category)).ToList();

@@ -1,0 +1,77 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GovBot.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Teaching : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LearnedPhrases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Intent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LabelledById = table.Column<int>(type: "integer", nullable: false),
+                    LabelledAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearnedPhrases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MissedMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    CommunityId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Intent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Confidence = table.Column<double>(type: "double precision", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MissedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearnedPhrases_Key",
+                table: "LearnedPhrases",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MissedMessages_At",
+                table: "MissedMessages",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MissedMessages_Status_CommunityId",
+                table: "MissedMessages",
+                columns: new[] { "Status", "CommunityId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LearnedPhrases");
+
+            migrationBuilder.DropTable(
+                name: "MissedMessages");
+        }
+    }
+}
