@@ -6,11 +6,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovBot.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Teaching : Migration
+    public partial class TeachingAndTraceContext : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TraceContext",
+                table: "Outbox",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TraceContext",
+                table: "Inbox",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "LearnedPhrases",
                 columns: table => new
@@ -72,6 +86,14 @@ namespace GovBot.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MissedMessages");
+
+            migrationBuilder.DropColumn(
+                name: "TraceContext",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "TraceContext",
+                table: "Inbox");
         }
     }
 }

@@ -5,11 +5,25 @@
 namespace GovBot.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Teaching : Migration
+    public partial class TeachingAndTraceContext : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TraceContext",
+                table: "Outbox",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TraceContext",
+                table: "Inbox",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "LearnedPhrases",
                 columns: table => new
@@ -71,6 +85,14 @@ namespace GovBot.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MissedMessages");
+
+            migrationBuilder.DropColumn(
+                name: "TraceContext",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "TraceContext",
+                table: "Inbox");
         }
     }
 }
