@@ -38,6 +38,7 @@ public static class StaffPages
         builder.AddStaffDataProtection();
         services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<SystemFigures>();
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -66,6 +67,8 @@ public static class StaffPages
         community.MapStaffServices();
         // 「待学习」: what the bot missed in this community, labelled by its staff.
         community.MapStaffTeaching();
+        // 「系统」: how the bot itself is doing, for county admins only.
+        pages.MapGroup("").RequireAuthorization(StaffAccess.County).MapStaffSystem();
         // The address-book sync narrows itself to county admins.
         pages.MapDirectorySync();
         // A resident's rights (PIPL): the API's own filter narrows it to county admins and the person's own secretary.

@@ -1,0 +1,89 @@
+using System.Globalization;
+using GovBot.Data;
+using GovBot.Data.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Host.Staff;
+
+/// <summary>
+/// The figures of 「系统」 (/staff/system), counted from the store's own rows so that they survive restarts and agree
+/// across instances: inbox rows by ProcessedAt, outbox rows by SentAt (and failing ones by CreatedAt), missed messages
+/// by At, grouped by China hour (last 24 hours) and China day (last 30 days).
+/// </summary>
+public sealed class SystemFigures(GovBotDb db, TimeProvider time)
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>An unsent push or unhandled message older than this is worth a warning: the normal wait is seconds.</summary>
+    public static readonly TimeSpan BacklogWarning = TimeSpan.FromMinutes(10);
+
+    public sealed record Series(IReadOnlyList<(string Label, double Value)> Hours, IReadOnlyList<(string Label, double Value)> Days);
+
+    public sealed record Backlog(int Count, TimeSpan? OldestWait);
+
+    public sealed record Numbers(
+        DateTimeOffset Now, Series Answered, Series Passive, Series NotUnderstood, Series PushesSent, Series PushesFailing,
+        int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox);
+
+    public async Task<Numbers> ReadAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var hourStart = HourOf(now).AddHours(-23);
+        var dayStart = DayOf(now).AddDays(-29);
+
+        var inbox = await db.Inbox.AsNoTracking()
+            .Where(m => m.Status == InboxStatus.Done && m.ProcessedAt >= dayStart)
+            .Select(m => new { At = m.ProcessedAt!.Value, Passive = m.PassiveReply != null }).ToListAsync(ct);
+        var missed = await db.MissedMessages.AsNoTracking().Where(m => m.At >= dayStart).Select(m => m.At).ToListAsync(ct);
+        var sent = await db.Outbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Sent && o.SentAt >= dayStart).Select(o => o.SentAt!.Value).ToListAsync(ct);
+        // A failing push: refused for good, or waiting to retry after a failed attempt (frequency-limit waits are not attempts).
+        var failing = await db.Outbox.AsNoTracking()
+            .Where(o => o.CreatedAt >= dayStart && (o.Status == OutboxStatus.Failed || (o.Status == OutboxStatus.Pending && o.Attempts > 0)))
+            .Select(o => o.CreatedAt).ToListAsync(ct);
+        var dayAgo = now.AddDays(-1);
+        var texts = await db.Inbox.AsNoTracking().CountAsync(m => m.MsgType == "text" && m.ReceivedAt >= dayAgo, ct);
+
+        var pendingIn = await db.Inbox.AsNoTracking().Where(m => m.Status == InboxStatus.Pending).Select(m => m.ReceivedAt).ToListAsync(ct);
+        // Pushes held for later on purpose (NotBefore in the future, e.g. quiet hours) are not a backlog.
+        var pendingOut = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now)
+            .Select(o => o.NotBefore).ToListAsync(ct);
+
+        return new Numbers(now,
+            Count(inbox.Select(i => i.At), hourStart, dayStart),
+            Count(inbox.Where(i => i.Passive).Select(i => i.At), hourStart, dayStart),
+            Count(missed, hourStart, dayStart),
+            Count(sent, hourStart, dayStart),
+            Count(failing, hourStart, dayStart),
+            texts, missed.Count(at => at >= dayAgo), failing.Count(at => at >= now.AddHours(-1)),
+            Wait(pendingIn, now), Wait(pendingOut, now));
+    }
+
+    private static Backlog Wait(List<DateTimeOffset> since, DateTimeOffset now) =>
+        new(since.Count, since.Count == 0 ? null : now - since.Min());
+
+    private static Series Count(IEnumerable<DateTimeOffset> at, DateTimeOffset hourStart, DateTimeOffset dayStart)
+    {
+        var list = at.ToList();
+        var hours = Enumerable.Range(0, 24).Select(i => hourStart.AddHours(i))
+            .Select(h => (HourLabel(h), (double)list.Count(a => a >= h && a < h.AddHours(1)))).ToList();
+        var days = Enumerable.Range(0, 30).Select(i => dayStart.AddDays(i))
+            .Select(d => (d.ToString("M月d日", CultureInfo.InvariantCulture), (double)list.Count(a => a >= d && a < d.AddDays(1)))).ToList();
+        return new Series(hours, days);
+    }
+
+    /// <summary>The label of <paramref name="at"/>'s China hour on the 24-hour charts.</summary>
+    public static string HourLabel(DateTimeOffset at) => HourOf(at).ToString("HH", CultureInfo.InvariantCulture) + "时";
+
+    private static DateTimeOffset HourOf(DateTimeOffset at)
+    {
+        var china = at.ToOffset(China);
+        return new DateTimeOffset(china.Year, china.Month, china.Day, china.Hour, 0, 0, China);
+    }
+
+    private static DateTimeOffset DayOf(DateTimeOffset at)
+    {
+        var china = at.ToOffset(China);
+        return new DateTimeOffset(china.Year, china.Month, china.Day, 0, 0, 0, China);
+    }
+}
