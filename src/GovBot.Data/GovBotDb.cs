@@ -105,6 +105,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Seeding.StoreFact> StoreFacts => Set<Seeding.StoreFact>();
     public DbSet<Teaching.MissedMessage> MissedMessages => Set<Teaching.MissedMessage>();
     public DbSet<Teaching.LearnedPhrase> LearnedPhrases => Set<Teaching.LearnedPhrase>();
+    public DbSet<Operations.SystemSample> SystemSamples => Set<Operations.SystemSample>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

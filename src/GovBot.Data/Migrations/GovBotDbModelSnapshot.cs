@@ -372,6 +372,40 @@ namespace GovBot.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("GovBot.Data.Operations.SystemSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "At");
+
+                    b.ToTable("SystemSamples", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.People.PartyOrganisation", b =>
                 {
                     b.Property<int>("Id")

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GovBot.Data;
 using GovBot.Skills.Reminders;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,7 @@ public static class RemindersHosting
         // Made when first asked for (at start, by the schedule setup): a kind registered twice stops the start there.
         services.AddSingleton<ReminderKinds>();
         services.AddSingleton<ReminderMetrics>();
+        services.TryAddSingleton<GovBot.Host.Staff.SystemTally>();
         services.AddScoped<ReminderJob>();
 
         var clustered = IsPostgres(builder.Configuration);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
@@ -39,6 +40,9 @@ public static class StaffPages
         services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<SystemFigures>();
+        services.TryAddSingleton<SystemTally>();
+        services.AddSingleton<SystemSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<SystemSampler>());
         services.AddHttpClient<WeComUserIdentity>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;

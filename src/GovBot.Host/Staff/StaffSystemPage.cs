@@ -39,7 +39,9 @@ public static class StaffSystemPage
         Charts(body, "24h", n, s => s.Hours);
         body.Append("</div><h2>最近30天（每天）</h2><div class=\"grid\">");
         Charts(body, "30d", n, s => s.Days);
-        body.Append("</div><p class=\"muted\">回复条数里「被动回复」是在企业微信回调里直接答复的，其余为主动推送。推送失败指企业微信拒收或需要重试的消息，按消息产生的时间计。</p>");
+        body.Append("</div>");
+        Reminders(body, n, kinds);
+        body.Append("<p class=\"muted\">回复条数里「被动回复」是在企业微信回调里直接答复的，其余为主动推送。推送失败指企业微信拒收或需要重试的消息，按消息产生的时间计。</p>");
         return Page("系统", scope, body.ToString());
     }
 
@@ -50,6 +52,15 @@ public static class StaffSystemPage
         Panel(body, "没听懂的话", SvgBarChart.Render($"chart-missed-{period}", "没听懂的话", pick(n.NotUnderstood)));
         Panel(body, "发出的推送", SvgBarChart.Render($"chart-sent-{period}", "发出的推送", pick(n.PushesSent)));
         Panel(body, "发送失败的推送", SvgBarChart.Render($"chart-failing-{period}", "发送失败的推送", pick(n.PushesFailing)));
+    }
+
+    /// <summary>Reminder runs by kind, from the samples written every 5 minutes (so up to 5 minutes behind).</summary>
+    private static void Reminders(StringBuilder body, SystemFigures.Numbers n, ReminderKinds kinds)
+    {
+        body.Append("<h2>提醒运行次数</h2><div class=\"panel\"><table id=\"reminder-runs\"><tr><th>提醒</th><th>近24小时 发出/无人需提醒/出错</th><th>近30天 发出/无人需提醒/出错</th></tr>");
+        foreach (var r in n.Reminders)
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(kinds.Find(r.Kind)?.Name ?? "其他提醒")}</td><td>{r.FiredDay} / {r.SkippedDay} / {r.FailedDay}</td><td>{r.FiredMonth} / {r.SkippedMonth} / {r.FailedMonth}</td></tr>");
+        body.Append(n.Reminders.Count == 0 ? "</table><p class=\"muted\">最近30天还没有提醒运行的记录。</p></div>" : "</table><p class=\"muted\">每5分钟记录一次，最近几分钟的可能还没算进来。</p></div>");
     }
 
     private static void Panel(StringBuilder body, string title, string content) =>

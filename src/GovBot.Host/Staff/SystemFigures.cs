@@ -23,7 +23,10 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
 
     public sealed record Numbers(
         DateTimeOffset Now, Series Answered, Series Passive, Series NotUnderstood, Series PushesSent, Series PushesFailing,
-        int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox);
+        int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox, IReadOnlyList<ReminderRuns> Reminders);
+
+    /// <summary>Reminder runs of one kind from <c>SystemSamples</c>, over the last 24 hours and the last 30 days.</summary>
+    public sealed record ReminderRuns(string Kind, long FiredDay, long SkippedDay, long FailedDay, long FiredMonth, long SkippedMonth, long FailedMonth);
 
     public async Task<Numbers> ReadAsync(CancellationToken ct)
     {
@@ -49,6 +52,16 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
         var pendingOut = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now)
             .Select(o => o.NotBefore).ToListAsync(ct);
 
+        var samples = await db.SystemSamples.AsNoTracking().Where(x => x.At >= dayStart && x.Name.StartsWith("reminder."))
+            .Select(x => new { x.At, x.Name, x.Tag, x.Value }).ToListAsync(ct);
+        var reminders = samples.GroupBy(x => x.Tag).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReminderRuns(g.Key,
+            g.Where(x => x.Name == "reminder.fired" && x.At >= dayAgo).Sum(x => x.Value),
+            g.Where(x => x.Name == "reminder.skipped" && x.At >= dayAgo).Sum(x => x.Value),
+            g.Where(x => x.Name == "reminder.failed" && x.At >= dayAgo).Sum(x => x.Value),
+            g.Where(x => x.Name == "reminder.fired").Sum(x => x.Value),
+            g.Where(x => x.Name == "reminder.skipped").Sum(x => x.Value),
+            g.Where(x => x.Name == "reminder.failed").Sum(x => x.Value))).ToList();
+
         return new Numbers(now,
             Count(inbox.Select(i => i.At), hourStart, dayStart),
             Count(inbox.Where(i => i.Passive).Select(i => i.At), hourStart, dayStart),
@@ -56,7 +69,7 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
             Count(sent, hourStart, dayStart),
             Count(failing, hourStart, dayStart),
             texts, missed.Count(at => at >= dayAgo), failing.Count(at => at >= now.AddHours(-1)),
-            Wait(pendingIn, now), Wait(pendingOut, now));
+            Wait(pendingIn, now), Wait(pendingOut, now), reminders);
     }
 
     private static Backlog Wait(List<DateTimeOffset> since, DateTimeOffset now) =>

@@ -5,6 +5,8 @@ using GovBot.Emulator;
 using GovBot.Host.Staff;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.WeCom.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Host.Tests.Staff;
 
@@ -102,4 +104,34 @@ public sealed partial class StaffSystemPageTests
 
     [GeneratedRegex("<g class=\"bar\" data-label=\"([^\"]*)\" data-value=\"([^\"]*)\"")]
     private static partial Regex BarRegex();
+}
+
+/// <summary>Reminder runs exist only in process memory: the sampler writes them to SystemSamples, and the page reads them back.</summary>
+public sealed class StaffSystemSamplingTests
+{
+    [Fact]
+    public async Task Reminder_runs_are_sampled_to_the_store_and_shown_by_kind()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var services = host.Bot.Services;
+        var patrol = services.GetRequiredService<GovBot.Host.Reminders.ReminderKinds>().All.First(k => k.Name == "日巡查").Key;
+        var metrics = services.GetRequiredService<GovBot.Host.Reminders.ReminderMetrics>();
+        metrics.Ran(patrol, pushed: 3);
+        metrics.Ran(patrol, pushed: 0);
+        metrics.Ran(patrol, pushed: 0);
+        await services.GetRequiredService<SystemSampler>().SampleOnceAsync(CancellationToken.None);
+
+        var stored = await host.Bot.WithDbAsync(db => db.SystemSamples.Where(s => s.Tag == patrol).ToListAsync());
+        Assert.Equal(1, stored.Where(s => s.Name == "reminder.fired").Sum(s => s.Value));
+        Assert.Equal(2, stored.Where(s => s.Name == "reminder.skipped").Sum(s => s.Value));
+
+        var (admin, _) = await host.WeComSignInAsync(DemoUsers.CountyAdmin);
+        using (admin)
+        {
+            var page = await admin.GetStringAsync("/staff/system");
+            var row = Regex.Match(page, $"<tr data-kind=\"{Regex.Escape(patrol)}\">(.*?)</tr>").Groups[1].Value;
+            Assert.Contains("日巡查", row, StringComparison.Ordinal);
+            Assert.Contains("<td>1 / 2 / 0</td>", row, StringComparison.Ordinal);
+        }
+    }
 }
