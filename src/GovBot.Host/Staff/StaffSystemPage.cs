@@ -41,6 +41,7 @@ public static class StaffSystemPage
         Charts(body, "30d", n, s => s.Days);
         body.Append("</div>");
         Reminders(body, n, kinds);
+        WeComErrors(body, n);
         body.Append("<p class=\"muted\">回复条数里「被动回复」是在企业微信回调里直接答复的，其余为主动推送。推送失败指企业微信拒收或需要重试的消息，按消息产生的时间计。</p>");
         return Page("系统", scope, body.ToString());
     }
@@ -61,6 +62,15 @@ public static class StaffSystemPage
         foreach (var r in n.Reminders)
             body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(r.Kind)}\"><td>{E(kinds.Find(r.Kind)?.Name ?? "其他提醒")}</td><td>{r.FiredDay} / {r.SkippedDay} / {r.FailedDay}</td><td>{r.FiredMonth} / {r.SkippedMonth} / {r.FailedMonth}</td></tr>");
         body.Append(n.Reminders.Count == 0 ? "</table><p class=\"muted\">最近30天还没有提醒运行的记录。</p></div>" : "</table><p class=\"muted\">每5分钟记录一次，最近几分钟的可能还没算进来。</p></div>");
+    }
+
+    /// <summary>Errors WeCom answered with (-2: no answer at all), from the same samples.</summary>
+    private static void WeComErrors(StringBuilder body, SystemFigures.Numbers n)
+    {
+        body.Append("<h2>企业微信返回的错误</h2><div class=\"panel\"><table id=\"wecom-errors\"><tr><th>错误码</th><th>近24小时</th><th>近30天</th></tr>");
+        foreach (var (code, day, month) in n.WeComErrors)
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-errcode=\"{E(code)}\"><td>{(code == "-2" ? "没有应答（网络或超时）" : E(code))}</td><td>{day}</td><td>{month}</td></tr>");
+        body.Append(n.WeComErrors.Count == 0 ? "</table><p class=\"muted\">最近30天企业微信没有报错。</p></div>" : "</table><p class=\"muted\">错误码的含义见企业微信开发者文档「全局错误码」。</p></div>");
     }
 
     private static void Panel(StringBuilder body, string title, string content) =>

@@ -23,7 +23,8 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
 
     public sealed record Numbers(
         DateTimeOffset Now, Series Answered, Series Passive, Series NotUnderstood, Series PushesSent, Series PushesFailing,
-        int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox, IReadOnlyList<ReminderRuns> Reminders);
+        int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox, IReadOnlyList<ReminderRuns> Reminders,
+        IReadOnlyList<(string ErrCode, long Day, long Month)> WeComErrors);
 
     /// <summary>Reminder runs of one kind from <c>SystemSamples</c>, over the last 24 hours and the last 30 days.</summary>
     public sealed record ReminderRuns(string Kind, long FiredDay, long SkippedDay, long FailedDay, long FiredMonth, long SkippedMonth, long FailedMonth);
@@ -62,6 +63,11 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
             g.Where(x => x.Name == "reminder.skipped").Sum(x => x.Value),
             g.Where(x => x.Name == "reminder.failed").Sum(x => x.Value))).ToList();
 
+        var errors = await db.SystemSamples.AsNoTracking().Where(x => x.At >= dayStart && x.Name == "wecom.error")
+            .Select(x => new { x.At, x.Tag, x.Value }).ToListAsync(ct);
+        var byCode = errors.GroupBy(x => x.Tag).Select(g => (g.Key, g.Where(x => x.At >= dayAgo).Sum(x => x.Value), g.Sum(x => x.Value)))
+            .OrderByDescending(e => e.Item3).ToList();
+
         return new Numbers(now,
             Count(inbox.Select(i => i.At), hourStart, dayStart),
             Count(inbox.Where(i => i.Passive).Select(i => i.At), hourStart, dayStart),
@@ -69,7 +75,7 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
             Count(sent, hourStart, dayStart),
             Count(failing, hourStart, dayStart),
             texts, missed.Count(at => at >= dayAgo), failing.Count(at => at >= now.AddHours(-1)),
-            Wait(pendingIn, now), Wait(pendingOut, now), reminders);
+            Wait(pendingIn, now), Wait(pendingOut, now), reminders, byCode);
     }
 
     private static Backlog Wait(List<DateTimeOffset> since, DateTimeOffset now) =>

@@ -10,8 +10,11 @@ public sealed class WeComMetrics
     private readonly Counter<long> _apiCalls;
     private readonly Counter<long> _tokenFetches;
 
-    public WeComMetrics(IMeterFactory meters)
+    private readonly GovBot.Host.Staff.SystemTally _tally;
+
+    public WeComMetrics(IMeterFactory meters, GovBot.Host.Staff.SystemTally tally)
     {
+        _tally = tally;
         var meter = meters.Create(TelemetryHosting.MeterName);
         _callbacks = meter.CreateCounter<long>("govbot.callbacks", "{callback}",
             "Message callbacks from WeCom by outcome: answered (taken in), duplicate (a repeat delivery), refused (with a reason).");
@@ -28,8 +31,12 @@ public sealed class WeComMetrics
     public void CallbackRefused(string reason) =>
         _callbacks.Add(1, new KeyValuePair<string, object?>("outcome", "refused"), new KeyValuePair<string, object?>("reason", reason));
 
-    public void ApiCalled(string endpoint, int errCode) =>
+    public void ApiCalled(string endpoint, int errCode)
+    {
         _apiCalls.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("errcode", errCode));
+        // Refusals are also kept for the 「系统」 page (SystemSamples), which has no other way to see them.
+        if (errCode != 0) _tally.Add("wecom.error", errCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     public void TokenFetched(bool ok) => _tokenFetches.Add(1, new KeyValuePair<string, object?>("outcome", ok ? "ok" : "failed"));
 }

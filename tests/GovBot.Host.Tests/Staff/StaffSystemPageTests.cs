@@ -74,6 +74,10 @@ public sealed partial class StaffSystemPageTests
             }, because: "a push WeCom refused did not bring the warning.");
             Assert.DoesNotContain("一切正常", page, StringComparison.Ordinal);
             Assert.True(Bars(page, "chart-failing-24h").Sum(b => b.Value) >= 1);
+            // The refusal's errcode lives only in memory until sampled; after a sample the page lists it.
+            await host.Bot.Services.GetRequiredService<SystemSampler>().SampleOnceAsync(CancellationToken.None);
+            page = await admin.GetStringAsync("/staff/system");
+            Assert.Contains($"<tr data-errcode=\"{WeComErrors.NoPrivilege}\">", page, StringComparison.Ordinal);
         }
     }
 

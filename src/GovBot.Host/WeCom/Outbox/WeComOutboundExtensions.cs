@@ -42,6 +42,7 @@ public static class WeComOutboundExtensions
         services.AddSingleton<WeComTokenHealth>();
         services.AddMetrics();
         services.TryAddSingleton<WeComMetrics>();
+        services.TryAddSingleton<GovBot.Host.Staff.SystemTally>();
         services.TryAddSingleton<TurnMetrics>(); // the sender counts pushed answers
         services.AddSingleton<OutboxMetrics>();
         services.AddHealthChecks().AddCheck<WeComTokenHealth>("wecom-token", tags: [HealthTags.Ready]);
