@@ -16,6 +16,7 @@ public sealed class HostUnderTest : IAsyncDisposable
 
     private readonly ProcessStartInfo _start;
     private Process _process;
+    private TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HostUnderTest(ProcessStartInfo start, string baseUrl, string dataDir)
     {
@@ -27,6 +28,8 @@ public sealed class HostUnderTest : IAsyncDisposable
 
     public string BaseUrl { get; }
     public string DataDir { get; }
+    /// <summary>Completes once the host answers its health check, and again after a restart; pending while it is down.</summary>
+    public Task Answering => Volatile.Read(ref _answering).Task;
     public string DatabasePath => Path.Combine(DataDir, "govbot.db");
     /// <summary>Whether the store outlives the run; otherwise it is removed with the host, so runs do not fill the disk.</summary>
     public bool KeepData { get; set; } = true;
@@ -91,6 +94,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// <summary>SIGKILL, as a crash or an OOM killer would, then the same host again on the same port and data.</summary>
     public async Task<TimeSpan> KillAndRestartAsync(CancellationToken ct)
     {
+        Down();
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync(ct);
         _process.Dispose();
@@ -103,6 +107,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// <summary>SIGKILL without a restart: a host of several that dies for good; the others carry on.</summary>
     public async Task KillAsync(CancellationToken ct)
     {
+        Down();
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync(ct);
     }
@@ -117,6 +122,13 @@ public sealed class HostUnderTest : IAsyncDisposable
         return process;
     }
 
+    /// <summary>From now until it is healthy again, <see cref="Answering"/> is pending.</summary>
+    private void Down()
+    {
+        if (Volatile.Read(ref _answering).Task.IsCompleted)
+            Volatile.Write(ref _answering, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
     private async Task WaitHealthyAsync(CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -126,7 +138,11 @@ public sealed class HostUnderTest : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode} before it was healthy.");
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/healthz", ct)).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync(BaseUrl + "/healthz", ct)).StatusCode == HttpStatusCode.OK)
+                {
+                    Volatile.Read(ref _answering).TrySetResult();
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }

@@ -24,6 +24,9 @@ public sealed class LoadCluster : IAsyncDisposable
     /// <summary>The host that survives a --kill-at of a cluster: the first; the last one is killed.</summary>
     public HostUnderTest First => _hosts[0];
 
+    /// <summary>Completes as soon as any host answers: at once while one does, after a restart while none does.</summary>
+    public Task AnsweringAsync(CancellationToken ct) => Task.WhenAny(_hosts.Select(h => h.Answering)).WaitAsync(ct);
+
     public string Describe() =>
         $"{(OnPostgres ? "PostgreSQL" : "SQLite")}, {_hosts.Count} host{(_hosts.Count > 1 ? "s behind YARP" : "")}, state in {(Redis is null ? "memory" : "Redis")}";
 

@@ -23,8 +23,6 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private const int WeComDeliveries = 4;
     /// <summary>How long a member keeps redelivering while the host cannot be reached (killed, restarting).</summary>
     private static readonly TimeSpan Unreachable = TimeSpan.FromMinutes(2);
-    /// <summary>How long the simulated WeCom waits before delivering a message it could not deliver again.</summary>
-    private static readonly TimeSpan RedeliveryPause = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentBag<string> _accepted = [];
     private long _msgId = 8_000_000_000;
     private const int SamplesPerMinute = 12;
@@ -72,7 +70,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             while (_clock.Elapsed < end && !ct.IsCancellationRequested)
             {
                 if (!members.TryDequeue(out var member)) { await Task.Delay(1, ct); continue; }
-                await ExchangeAsync(wecom, feed, member, recorder, ct);
+                await ExchangeAsync(wecom, feed, cluster, member, recorder, ct);
                 members.Enqueue(member);
             }
         }, ct)).ToList();
@@ -114,7 +112,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     }
 
     /// <summary>One message and its answer; WeCom delivers the same message again when an answer takes over 5 s.</summary>
-    private async Task ExchangeAsync(WeComUserSimulator wecom, PushFeed feed, SimulatedMember member, LoadRecorder recorder, CancellationToken ct)
+    private async Task ExchangeAsync(WeComUserSimulator wecom, PushFeed feed, LoadCluster cluster, SimulatedMember member, LoadRecorder recorder, CancellationToken ct)
     {
         var text = member.NextMessage();
         var msgId = Interlocked.Increment(ref _msgId).ToString(CultureInfo.InvariantCulture);
@@ -144,8 +142,17 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             // A proxy that found no live host for it answers 502/503/504; WeCom takes any such answer as not delivered.
             if (answer?.Status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
                 answer = null;
-            // WeCom's pause between deliveries (simulated, not a wait for a condition): the next try comes after it.
-            if (answer is null) await Task.Delay(RedeliveryPause, ct);
+            // Not delivered: the next delivery goes once a host answers again (at once while another one does, after the
+            // restart while none does), within the two minutes a member keeps trying.
+            if (answer is null)
+            {
+                try
+                {
+                    var left = Unreachable - giveUp.Elapsed;
+                    await cluster.AnsweringAsync(ct).WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, ct);
+                }
+                catch (TimeoutException) { }
+            }
         }
         if (answer is not { Status: HttpStatusCode.OK })
         {
