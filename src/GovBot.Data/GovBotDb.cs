@@ -106,6 +106,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Teaching.MissedMessage> MissedMessages => Set<Teaching.MissedMessage>();
     public DbSet<Teaching.LearnedPhrase> LearnedPhrases => Set<Teaching.LearnedPhrase>();
     public DbSet<Operations.SystemSample> SystemSamples => Set<Operations.SystemSample>();
+    public DbSet<CustomerService.ExternalUser> ExternalUsers => Set<CustomerService.ExternalUser>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

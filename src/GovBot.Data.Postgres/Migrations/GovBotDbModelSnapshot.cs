@@ -258,6 +258,60 @@ namespace GovBot.Data.Postgres.Migrations
                     b.ToTable("WorkUnits");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntryScene")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ExternalUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SentSinceInbound")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServicerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SessionState")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalUserId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ExternalUsers", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.Messaging.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2122,6 +2176,16 @@ namespace GovBot.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("RegisteredBy");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("GovBot.Data.People.PartyOrganisation", b =>

@@ -245,6 +245,58 @@ namespace GovBot.Data.Migrations
                     b.ToTable("WorkUnits");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryScene")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentSinceInbound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServicerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalUserId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ExternalUsers", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.Messaging.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2035,6 +2087,16 @@ namespace GovBot.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("RegisteredBy");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
+                {
+                    b.HasOne("GovBot.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("GovBot.Data.People.PartyOrganisation", b =>
