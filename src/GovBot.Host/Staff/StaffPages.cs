@@ -39,6 +39,8 @@ public static class StaffPages
         builder.AddStaffDataProtection();
         services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
+        services.AddOptions<SystemPageOptions>().Bind(builder.Configuration.GetSection(SystemPageOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SystemFigures>();
         services.TryAddSingleton<SystemTally>();
         services.AddSingleton<SystemSampler>();
