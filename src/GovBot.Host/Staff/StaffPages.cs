@@ -42,6 +42,7 @@ public static class StaffPages
         services.AddOptions<SystemPageOptions>().Bind(builder.Configuration.GetSection(SystemPageOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SystemFigures>();
+        services.AddSingleton<TeachingReadings>();
         services.TryAddSingleton<SystemTally>();
         services.AddSingleton<SystemSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemSampler>());
