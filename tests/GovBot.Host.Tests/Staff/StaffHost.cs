@@ -39,7 +39,16 @@ public sealed partial class StaffHost : IAsyncDisposable
         };
         foreach (var (key, value) in OAuthSettings(standIn)) all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
+        try
+        {
+            return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
+        }
+        catch
+        {
+            // A host refused at start (a test of option validation) must not leave its stand-in listening.
+            await standIn.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
