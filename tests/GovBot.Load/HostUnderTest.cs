@@ -73,6 +73,8 @@ public sealed class HostUnderTest : IAsyncDisposable
         // A row a killed host had claimed waits for its lease to lapse; short here so the audit need not wait minutes.
         env["WeCom__Outbox__ClaimLease"] = "00:00:20";
         env["Logging__LogLevel__Default"] = "Warning";
+        // A county administrator to read 「系统」 with, and a scrape key, so the run can check its figures there (LoadRun).
+        foreach (var (key, value) in SystemPageCheck.HostSettings().Concat(MetricsScrapeCheck.HostSettings())) env[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) env[key] = value;
 
         var host = new HostUnderTest(start, $"http://127.0.0.1:{port}", dataDir);

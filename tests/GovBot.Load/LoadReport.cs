@@ -9,7 +9,7 @@ public sealed record LoadReport(
     long Messages, long MeasuredMessages, double MessagesPerSecond, IReadOnlyList<double> MessagesPerSecondEachWindow, double P50Ms, double P95Ms, double P99Ms,
     long Passive, long Pushed, long Unanswered, long Retries, long Failures, long UnexpectedReplies, long ReportsFiled,
     double HostMemoryStartMb, double HostMemoryEndMb, double HostMemoryMaxMb, IReadOnlyList<double> HostMemoryByMinuteMb, string? Killed,
-    int? FaultsInjected, AuditResult Audit, bool Clean)
+    int? FaultsInjected, AuditResult Audit, SystemPageResult SystemPage, ScrapeResult Scrape, bool Clean)
 {
     public string Table()
     {
@@ -36,6 +36,8 @@ public sealed record LoadReport(
             ("accepted (200) but not in the inbox", Audit.AcceptedButLost.ToString(c)),
             ("answered twice / never (store)", $"{Audit.AnsweredTwice} / {Audit.NotAnswered}"),
             ("outbox pending / failed / sent twice", $"{Audit.OutboxPending} / {Audit.OutboxFailed} / {Audit.PushesSentTwice}"),
+            ("「系统」 page (24 h) vs store", (SystemPage.Clean ? "" : "MISMATCH: ") + SystemPage.Line()),
+            ("Prometheus scrape vs store", (Scrape.Clean ? "" : "MISMATCH: ") + Scrape.Line()),
             ("verdict", Clean ? "clean" : "NOT CLEAN"),
         };
         var width = rows.Max(r => r.Item1.Length);

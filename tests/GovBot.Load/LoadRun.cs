@@ -95,8 +95,14 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         var audit = await StoreAudit.RunAsync(cluster.OpenStore(), () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
         var backupCheck = backup is null ? null : await BackupUnderLoad.CheckAsync(repoRoot, standIn, await backup, options.Warmup + options.BackupAt!.Value, ct);
         if (backupCheck is not null) Console.WriteLine(backupCheck.Line());
+        // The run's figures as operators see them: on 「系统」 (from the store) and in the hosts' Prometheus scrapes.
+        var page = await SystemPageCheck.RunAsync(host.BaseUrl, cluster.OpenStore(), _accepted.Count, ct);
+        Console.WriteLine("「系统」 page: " + page.Line());
+        var scrape = await MetricsScrapeCheck.RunAsync([.. cluster.Hosts.Select(h => h.BaseUrl)], cluster.OpenStore(),
+            options.KillAt is null ? null : "a host was killed, and its counters with it", ct);
+        Console.WriteLine("Prometheus scrape: " + scrape.Line());
         var clean = audit.Clean(recorder.Messages, _accepted.Count, recorder.ReportsFiled) && recorder.Failures == 0 && recorder.Unanswered == 0
-            && backupCheck?.Clean != false;
+            && backupCheck?.Clean != false && page.Clean && scrape.Clean;
         cluster.Keep(options.KeepData || !clean);
         if (host.KeepData && !cluster.OnPostgres) Console.WriteLine($"The host's store is kept: {host.DataDir}");
         const double mb = 1024 * 1024;
@@ -108,7 +114,7 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
             [.. recorder.PerWindow().Take((int)(options.Duration / Window)).Select(n => n / Window.TotalSeconds)], recorder.Percentile(50), recorder.Percentile(95), recorder.Percentile(99),
             recorder.Passive, recorder.Pushed, recorder.Unanswered, recorder.Retries, recorder.Failures, recorder.Unexpected, recorder.ReportsFiled,
             memory[0] / mb, memory[^1] / mb, memory.Max() / mb, [.. memory.Where((_, i) => i % SamplesPerMinute == 0).Select(m => m / mb)], killed, options.Faults ? faultsInjected : null,
-            audit, clean);
+            audit, page, scrape, clean);
     }
 
     /// <summary>One message and its answer; WeCom delivers the same message again when an answer takes over 5 s.</summary>

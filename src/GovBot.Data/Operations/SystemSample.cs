@@ -5,7 +5,8 @@ namespace GovBot.Data.Operations;
 
 /// <summary>
 /// A figure that lives only in process memory (reminder runs by kind and outcome), written down every few minutes as
-/// the change since the last sample, so that the 「系统」 page can chart it over 30 days and across restarts.
+/// the change since the last sample, so that the 「系统」 page can chart it over 30 days and across restarts; and the
+/// inbox and outbox backlog as levels (<c>backlog.*</c>), so that the page can tell a backlog that keeps growing.
 /// </summary>
 public class SystemSample
 {

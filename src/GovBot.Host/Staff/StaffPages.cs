@@ -39,7 +39,10 @@ public static class StaffPages
         builder.AddStaffDataProtection();
         services.AddHostedService<BootstrapAdminSeeder>();
         services.AddScoped<DashboardQuery>();
+        services.AddOptions<SystemPageOptions>().Bind(builder.Configuration.GetSection(SystemPageOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SystemFigures>();
+        services.AddSingleton<TeachingReadings>();
         services.TryAddSingleton<SystemTally>();
         services.AddSingleton<SystemSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemSampler>());

@@ -34,7 +34,7 @@ public static class StaffTeachingPage
     }
 
     private static async Task<IResult> ListAsync(
-        StaffScope scope, GovBotDb db, IntentRouter router, TimeProvider time, CancellationToken ct)
+        StaffScope scope, GovBotDb db, TeachingReadings readings, TimeProvider time, CancellationToken ct)
     {
         var community = scope.CommunityId;
         var open = await Scoped(db, scope).Where(m => m.Status == MissedStatus.Open)
@@ -48,7 +48,7 @@ public static class StaffTeachingPage
             body.Append(CultureInfo.InvariantCulture, $"<tr id=\"missed-{m.Id}\"><td class=\"nowrap\">{StaffForm.Input(m.At).Replace('T', ' ')}</td><td>{E(m.Text)}</td><td>{E(Name(m.Intent))}（{m.Confidence:P0}）</td><td>{Buttons(m.Id, categories)}</td></tr>");
         body.Append(open.Count == 0 ? "</table><p class=\"muted\">没有待学习的话。</p></div>" : "</table></div>");
 
-        var weeks = await TeachingWeeks.CountAsync(db, router, community, time.GetUtcNow(), ct);
+        var weeks = await TeachingWeeks.CountAsync(db, readings, community, time.GetUtcNow(), ct);
         body.Append("<h2>每周没听懂的比例</h2><div class=\"panel\"><table id=\"weeks\"><tr><th>周</th><th>居民消息</th><th>没听懂</th><th>当时占比</th><th>如今能听懂</th><th>如今占比</th></tr>");
         foreach (var w in weeks)
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{w.Monday:M月d日}起</td><td>{w.Messages}</td><td>{w.Missed}</td><td>{Share(w.Missed, w.Messages)}</td><td>{w.UnderstoodNow}</td><td>{Share(w.Missed - w.UnderstoodNow, w.Messages)}</td></tr>");

@@ -2,6 +2,7 @@ using System.Globalization;
 using GovBot.Data;
 using GovBot.Data.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Host.Staff;
 
@@ -10,7 +11,7 @@ namespace GovBot.Host.Staff;
 /// across instances: inbox rows by ProcessedAt, outbox rows by SentAt (and failing ones by CreatedAt), missed messages
 /// by At, grouped by China hour (last 24 hours) and China day (last 30 days).
 /// </summary>
-public sealed class SystemFigures(GovBotDb db, TimeProvider time)
+public sealed class SystemFigures(GovBotDb db, TimeProvider time, IOptions<SystemPageOptions> options)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -24,7 +25,14 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
     public sealed record Numbers(
         DateTimeOffset Now, Series Answered, Series Passive, Series NotUnderstood, Series PushesSent, Series PushesFailing,
         int TextsLastDay, int MissedLastDay, int FailingLastHour, Backlog Inbox, Backlog Outbox, IReadOnlyList<ReminderRuns> Reminders,
-        IReadOnlyList<(string ErrCode, long Day, long Month)> WeComErrors);
+        IReadOnlyList<(string ErrCode, long Day, long Month)> WeComErrors)
+    {
+        /// <summary>The inbox backlog's last sampled levels when they kept rising (<see cref="BacklogGrowth"/>); null otherwise.</summary>
+        public IReadOnlyList<long>? InboxRising { get; init; }
+
+        /// <summary>The same for pushes due and not sent.</summary>
+        public IReadOnlyList<long>? OutboxRising { get; init; }
+    }
 
     /// <summary>Reminder runs of one kind from <c>SystemSamples</c>, over the last 24 hours and the last 30 days.</summary>
     public sealed record ReminderRuns(string Kind, long FiredDay, long SkippedDay, long FailedDay, long FiredMonth, long SkippedMonth, long FailedMonth);
@@ -68,6 +76,13 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
         var byCode = errors.GroupBy(x => x.Tag).Select(g => (g.Key, g.Where(x => x.At >= dayAgo).Sum(x => x.Value), g.Sum(x => x.Value)))
             .OrderByDescending(e => e.Item3).ToList();
 
+        var growth = options.Value;
+        var levelsSince = now - (growth.BacklogGrowthSamples + 1) * SystemSampler.Interval;
+        var levels = (await db.SystemSamples.AsNoTracking()
+                .Where(x => x.At >= levelsSince && (x.Name == BacklogGrowth.Inbox || x.Name == BacklogGrowth.Outbox))
+                .Select(x => new { x.Name, x.Host, x.At, x.Value }).ToListAsync(ct))
+            .Select(x => new BacklogGrowth.Sample(x.Name, x.Host, x.At, x.Value)).ToList();
+
         return new Numbers(now,
             Count(inbox.Select(i => i.At), hourStart, dayStart),
             Count(inbox.Where(i => i.Passive).Select(i => i.At), hourStart, dayStart),
@@ -75,7 +90,11 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time)
             Count(sent, hourStart, dayStart),
             Count(failing, hourStart, dayStart),
             texts, missed.Count(at => at >= dayAgo), failing.Count(at => at >= now.AddHours(-1)),
-            Wait(pendingIn, now), Wait(pendingOut, now), reminders, byCode);
+            Wait(pendingIn, now), Wait(pendingOut, now), reminders, byCode)
+        {
+            InboxRising = BacklogGrowth.Rising(levels, BacklogGrowth.Inbox, now, growth.BacklogGrowthSamples, growth.BacklogGrowthFloor),
+            OutboxRising = BacklogGrowth.Rising(levels, BacklogGrowth.Outbox, now, growth.BacklogGrowthSamples, growth.BacklogGrowthFloor),
+        };
     }
 
     private static Backlog Wait(List<DateTimeOffset> since, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.Messaging;
 using GovBot.Data.Operations;
 using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace GovBot.Host.Staff;
 /// <summary>
 /// Every 5 minutes writes the in-process tallies (<see cref="SystemTally"/>) to <c>SystemSamples</c>, one row per
 /// figure and tag that changed, and drops samples older than 31 days (the page shows 30). Each instance writes its
-/// own rows (Host = machine name); the page sums them. A last sample is written on shutdown.
+/// own rows (Host = machine name); the page sums them. Beside the changes it writes the inbox and outbox backlog as
+/// levels (<see cref="BacklogGrowth"/>). A last sample is written on shutdown.
 /// </summary>
 public sealed partial class SystemSampler(
     IServiceScopeFactory scopes, SystemTally tally, TimeProvider time, ILogger<SystemSampler> log) : BackgroundService
@@ -51,12 +53,14 @@ public sealed partial class SystemSampler(
         var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
         var gate = scope.ServiceProvider.GetRequiredService<StoreWriteGate>();
         using var passage = await gate.EnterAsync(ct);
-        if (taken.Count > 0)
-        {
-            foreach (var (name, tag, value) in taken)
-                db.SystemSamples.Add(new SystemSample { At = now, Name = name, Tag = tag, Value = value, Host = Environment.MachineName });
-            await db.SaveChangesAsync(ct);
-        }
+        foreach (var (name, tag, value) in taken)
+            db.SystemSamples.Add(new SystemSample { At = now, Name = name, Tag = tag, Value = value, Host = Environment.MachineName });
+        // Levels, not changes: how many messages wait now, so that the page can tell a backlog that keeps growing.
+        var inbox = await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending, ct);
+        var outbox = await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now, ct);
+        db.SystemSamples.Add(new SystemSample { At = now, Name = BacklogGrowth.Inbox, Tag = "", Value = inbox, Host = Environment.MachineName });
+        db.SystemSamples.Add(new SystemSample { At = now, Name = BacklogGrowth.Outbox, Tag = "", Value = outbox, Host = Environment.MachineName });
+        await db.SaveChangesAsync(ct);
         var cutoff = now - Kept;
         await db.SystemSamples.Where(s => s.At < cutoff).ExecuteDeleteAsync(ct);
     }

@@ -24,6 +24,10 @@ public static class SystemWarnings
             warnings.Add($"待发送的消息在增加：最早一条已等了{Minutes(outWait)}分钟，请检查服务与企业微信的连接。");
         if (n.Inbox.OldestWait is { } inWait && inWait >= SystemFigures.BacklogWarning)
             warnings.Add($"收到的消息没有及时处理：最早一条已等了{Minutes(inWait)}分钟，请检查服务是否在运行。");
+        if (n.InboxRising is { } inbox)
+            warnings.Add($"收到的消息越积越多：最近{inbox.Count}次记录分别为{Levels(inbox)}条，请检查服务是否在运行、是否忙不过来（可增加一台服务器）。");
+        if (n.OutboxRising is { } outbox)
+            warnings.Add($"待发送的推送越积越多：最近{outbox.Count}次记录分别为{Levels(outbox)}条，请检查服务与企业微信的连接，以及上方是否有推送失败。");
         warnings.AddRange(await LateRemindersAsync(n.Now, factory, kinds, ct));
         return warnings;
     }
@@ -55,6 +59,9 @@ public static class SystemWarnings
         }
         return late;
     }
+
+    private static string Levels(IReadOnlyList<long> levels) =>
+        string.Join("、", levels.Select(l => l.ToString(CultureInfo.InvariantCulture)));
 
     private static long Minutes(TimeSpan wait) => (long)wait.TotalMinutes;
 }

@@ -1,6 +1,4 @@
 using GovBot.Data;
-using GovBot.Skills.Ai;
-using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Staff;
@@ -21,7 +19,7 @@ public static class TeachingWeeks
 
     /// <summary>The last <see cref="Weeks"/> weeks, newest first, for a community (null: the whole county).</summary>
     public static async Task<IReadOnlyList<TeachingWeek>> CountAsync(
-        GovBotDb db, IntentRouter router, int? community, DateTimeOffset now, CancellationToken ct)
+        GovBotDb db, TeachingReadings readings, int? community, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.ToOffset(China).DateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -37,20 +35,13 @@ public static class TeachingWeeks
             var missed = await db.MissedMessages.AsNoTracking()
                 .Where(m => m.At >= from && m.At < to && (community == null || m.CommunityId == community))
                 .Select(m => new { m.Text, m.Intent }).ToListAsync(ct);
-            // Understood now: today's router reads an intent into it, and not the one that led to the fallback then.
-            var understood = missed.Count(m => router.Parse(AsSent(m.Text)).Intent.Name is var now && now != Intents.Other && now != m.Intent);
+            // Understood now: today's router reads an intent into it, and not the one that led to the fallback then
+            // (remembered until the router learns something, so a page load does not parse eight weeks of misses).
+            var understood = missed.Count(m => readings.UnderstoodNow(m.Text, m.Intent));
             weeks.Add(new TeachingWeek(day, Math.Max(messages, missed.Count), missed.Count, understood));
         }
         return weeks;
     }
-
-    /// <summary>
-    /// The masked text with a made-up number where one was, so that it is read as it was then: 「[电话]」 alone reads
-    /// as words, and would make a message look understood that the number had made unclear.
-    /// </summary>
-    private static string AsSent(string masked) =>
-        masked.Replace(PersonalDataMask.PhonePlaceholder, "13800000000", StringComparison.Ordinal)
-            .Replace(PersonalDataMask.IdPlaceholder, "140100199001010000", StringComparison.Ordinal);
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), China);
 }

@@ -16,11 +16,18 @@ public sealed class LearnedLanguage
 {
     private volatile FrozenDictionary<string, LearnedMeaning> _phrases = FrozenDictionary<string, LearnedMeaning>.Empty;
     private volatile IntentClassifier? _classifier;
+    private long _generation;
 
     /// <summary>The classifier trained with the learned phrases; null until one is trained (the shipped one serves).</summary>
     public IntentClassifier? Classifier => _classifier;
 
     public int PhraseCount => _phrases.Count;
+
+    /// <summary>
+    /// Grows whenever the phrases or the classifier are swapped, so that whoever remembers what the router made of a
+    /// text (the weekly figures of 「待学习」) knows when to read it again.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>
     /// The meaning staff gave this exact text (give or take spaces, punctuation and case), if any. Phrases are kept
@@ -29,9 +36,17 @@ public sealed class LearnedLanguage
     public LearnedMeaning? Find(string text) =>
         _phrases.Count == 0 || Key(PersonalDataMask.Apply(text)) is not { Length: > 0 } key ? null : _phrases.GetValueOrDefault(key);
 
-    public void SetPhrases(IReadOnlyDictionary<string, LearnedMeaning> phrases) => _phrases = phrases.ToFrozenDictionary();
+    public void SetPhrases(IReadOnlyDictionary<string, LearnedMeaning> phrases)
+    {
+        _phrases = phrases.ToFrozenDictionary();
+        Interlocked.Increment(ref _generation);
+    }
 
-    public void SetClassifier(IntentClassifier classifier) => _classifier = classifier;
+    public void SetClassifier(IntentClassifier classifier)
+    {
+        _classifier = classifier;
+        Interlocked.Increment(ref _generation);
+    }
 
     /// <summary>How a phrase is matched: trimmed, full-width folded, lower-cased, letters and digits only.</summary>
     public static string Key(string text) => TextNormalizer.Compact(TextNormalizer.Normalize(text.Trim()));

@@ -1,5 +1,7 @@
 using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
+using GovBot.Host.Tests.Staff;
+using GovBot.Host.Tests.WeCom;
 
 namespace GovBot.Host.Tests.Conversations;
 
@@ -10,7 +12,9 @@ public static class StoryRunner
 
     public static async Task RunAsync(StoryScript story)
     {
-        await using var bot = await BotHost.StartAsync(now: story.Now);
+        // A stand-in of the runner's own, so that staff in a story can sign in to the pages through it.
+        await using var standIn = await WeComApiStandIn.StartAsync(new WeComStandInOptions { CorpId = WeComSample.CorpId });
+        await using var bot = await BotHost.StartAsync(standIn, settings: StaffHost.OAuthSettings(standIn), now: story.Now);
         string? lastUser = null;
         var reply = "";
         var mark = 0;
@@ -31,6 +35,9 @@ public static class StoryRunner
                         PushWait,
                         $"{story.File}:{pushed.Line} 「{story.Title}」: no push to {target} containing 「{pushed.Phrase}」; got:\n"
                         + string.Join("\n---\n", PushesSince(bot, target, since)));
+                    break;
+                case StaffLabels labels:
+                    await StaffLearning.LabelAsync(bot, standIn, labels, story);
                     break;
                 case BotSays expected when lastUser is null:
                     throw new FormatException($"{story.File}:{expected.Line}: a bot line before anyone spoke.");

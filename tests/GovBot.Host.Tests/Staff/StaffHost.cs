@@ -36,18 +36,30 @@ public sealed partial class StaffHost : IAsyncDisposable
         {
             ["Staff:BootstrapAdmin:UserName"] = DemoUsers.CountyAdmin,
             ["Staff:BootstrapAdmin:PasswordHash"] = StaffPasswords.Hash(AdminPassword),
-            ["Staff:OAuthAuthorizeUrl"] = standIn.BaseUrl + WeComApiStandIn.AuthorizePath,
         };
+        foreach (var (key, value) in OAuthSettings(standIn)) all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
+        try
+        {
+            return new StaffHost(await BotHost.StartAsync(standIn, settings: all), standIn);
+        }
+        catch
+        {
+            // A host refused at start (a test of option validation) must not leave its stand-in listening.
+            await standIn.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
     /// A client with its own cookies that does not follow redirects, so tests see where they lead, and that sends the
     /// antiforgery token with its forms as a browser on the page would (<see cref="StaffFormTokens"/>).
     /// </summary>
-    public HttpClient Client(CookieContainer? cookies = null) =>
-        new(new StaffFormTokens(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = BaseAddress };
+    public HttpClient Client(CookieContainer? cookies = null) => Client(BaseAddress, cookies);
+
+    /// <inheritdoc cref="Client(CookieContainer?)"/>
+    public static HttpClient Client(Uri baseAddress, CookieContainer? cookies = null) =>
+        new(new StaffFormTokens(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })) { BaseAddress = baseAddress };
 
     /// <summary>A client that sends exactly what it is given, as a page on another site or a script would.</summary>
     public HttpClient BareClient(CookieContainer? cookies = null) =>
@@ -65,18 +77,28 @@ public sealed partial class StaffHost : IAsyncDisposable
     }
 
     /// <summary>Signs <paramref name="userId"/> in as WeCom would after they opened the app: a code from the stand-in, then the callback.</summary>
-    public async Task<(HttpClient Client, HttpResponseMessage Answer)> WeComSignInAsync(string userId)
+    public Task<(HttpClient Client, HttpResponseMessage Answer)> WeComSignInAsync(string userId) => WeComSignInAsync(Bot, StandIn, userId);
+
+    /// <summary>
+    /// The same for any host whose <c>Staff:OAuthAuthorizeUrl</c> points at <paramref name="standIn"/>
+    /// (<see cref="OAuthSettings"/>), such as a conversation story's.
+    /// </summary>
+    public static async Task<(HttpClient Client, HttpResponseMessage Answer)> WeComSignInAsync(BotHost bot, WeComApiStandIn standIn, string userId)
     {
-        var client = Client();
+        var client = Client(bot.Http.BaseAddress!);
         using var start = await client.GetAsync("/staff/oauth");
         var location = start.Headers.Location!.ToString();
-        Assert.StartsWith(StandIn.BaseUrl + WeComApiStandIn.AuthorizePath + "?appid=", location, StringComparison.Ordinal);
+        Assert.StartsWith(standIn.BaseUrl + WeComApiStandIn.AuthorizePath + "?appid=", location, StringComparison.Ordinal);
         Assert.Contains("scope=snsapi_base", location, StringComparison.Ordinal);
         var state = StateRegex().Match(location).Groups[1].Value;
-        var code = StandIn.IssueOAuthCode(userId);
+        var code = standIn.IssueOAuthCode(userId);
         var answer = await client.GetAsync($"/staff/oauth/callback?code={code}&state={state}");
         return (client, answer);
     }
+
+    /// <summary>WeCom's web sign-in pointed at the stand-in, so that staff of the demo county can open the pages.</summary>
+    public static IDictionary<string, string?> OAuthSettings(WeComApiStandIn standIn) =>
+        new Dictionary<string, string?> { ["Staff:OAuthAuthorizeUrl"] = standIn.BaseUrl + WeComApiStandIn.AuthorizePath };
 
     /// <summary>Files a report the way the chat does, for a seeded resident at their own building.</summary>
     public async Task<(int Id, string Ticket)> FileAsync(string residentId, string category, string text)

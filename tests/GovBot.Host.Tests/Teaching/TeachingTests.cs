@@ -75,6 +75,28 @@ public sealed partial class TeachingTests
     }
 
     [Fact]
+    public async Task The_weekly_table_remembers_its_readings_but_shows_a_new_label_on_the_next_load()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var bot = host.Bot;
+        Assert.Contains(Fallback, await bot.SayAsync(DemoUsers.Resident, Missed), StringComparison.Ordinal);
+        var (staff, _) = await host.WeComSignInAsync(DemoUsers.Staff);
+        using var _staff = staff;
+        // Two loads before the label: the second answers from what the first read, and the same.
+        Assert.Equal((1, 0), (ThisWeek(await staff.GetStringAsync("/staff/learn")).Missed, ThisWeek(await staff.GetStringAsync("/staff/learn")).UnderstoodNow));
+
+        var id = await RowAsync(bot, Missed);
+        using (var label = await staff.PostAsync($"/staff/learn/{id}/label", Form(("category", "设施损坏"))))
+            Assert.Equal("/staff/learn", label.Headers.Location?.ToString());
+        // The label is read into the router in the background (moments); from then on the router knows the words, and
+        // the very next page load must show it, not a remembered reading from before.
+        var learned = bot.Services.GetRequiredService<LearnedLanguage>();
+        await BotHost.EventuallyAsync(() => Task.FromResult(learned.Find(Missed) is not null), because: "the label was not read into the router.");
+        var after = ThisWeek(await staff.GetStringAsync("/staff/learn"));
+        Assert.Equal((1, 1), (after.Missed, after.UnderstoodNow));
+    }
+
+    [Fact]
     public async Task A_guess_the_resident_turns_down_is_kept_for_review_but_a_report_merely_declined_is_not()
     {
         await using var host = await StaffHost.StartAsync();
