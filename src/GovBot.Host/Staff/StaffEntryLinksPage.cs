@@ -44,7 +44,7 @@ public static class StaffEntryLinksPage
         if (error is not null) body.Append($"<p class=\"warn\" id=\"error\">{E(error)}</p>");
         if (made is > 0) body.Append(CultureInfo.InvariantCulture, $"<p id=\"made\">新生成了 {made} 个二维码。</p>");
         body.Append("<p>居民用微信扫网格的二维码，就能直接和社区小助手聊天，不用装企业微信；扫哪个网格的码，就先记在哪个网格。打印「告示」贴到楼道和公告栏。</p>");
-        if (openKfId is null)
+        if (!options.Value.IsConfigured)
         {
             body.Append($"<p class=\"warn\" id=\"not-configured\">{E(CustomerServiceLinks.NotConfigured)}</p>");
             return Page("微信入口", scope, body.ToString());

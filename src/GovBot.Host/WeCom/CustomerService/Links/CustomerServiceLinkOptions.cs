@@ -16,7 +16,7 @@ public sealed partial class CustomerServiceLinkOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(OpenKfId);
 
-    internal static bool IsValidId(string? id) => id is null || OpenKfIdPattern().IsMatch(id);
+    internal static bool IsValidId(string? id) => string.IsNullOrEmpty(id) || OpenKfIdPattern().IsMatch(id);
 
     // WeCom's ids are ASCII letters, digits, '-' and '_'; anything else is a pasted label, not the id.
     [GeneratedRegex("^[0-9A-Za-z_-]{1,64}$")]

@@ -25,7 +25,8 @@ public sealed class CustomerServiceLinks(
     private const string SceneLetters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int SceneLength = 10;
 
-    public const string NotConfigured = "还没有配置微信客服账号（WeCom:CustomerService:OpenKfId），请联系县里的系统管理员。";
+    /// <summary>For staff; the operator's log and docs/customer-service.md name the setting (WeCom:CustomerService:OpenKfId).</summary>
+    public const string NotConfigured = "还没有配置微信客服账号，请联系县里的系统管理员。";
 
     /// <summary>The community's own link and one for each of its grids; stops at the first WeCom refusal.</summary>
     public async Task<LinkOutcome> EnsureAllAsync(IReadOnlyList<int> communityIds, CancellationToken ct)
