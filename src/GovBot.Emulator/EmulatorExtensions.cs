@@ -54,6 +54,7 @@ public static class EmulatorExtensions
         services.PostConfigure<NluApiOptions>(o => o.OpenOnLoopback = true);
 
         services.AddSingleton<EmulatorStandIn>();
+        services.AddEmulatorCustomerServiceEntry();
         services.AddSingleton<EmulatorChatLog>();
         services.AddSingleton<EmulatorLoopback>();
         services.AddSingleton<EmulatorChat>();

@@ -15,6 +15,8 @@ public sealed partial class WeComApiStandIn
         app.MapGet("/cgi-bin/media/get", GetMediaAsync);
         MapOAuthEndpoints(app);
         MapDirectoryEndpoints(app);
+        MapCustomerServiceLinkEndpoints(app);
+        MapCustomerServiceStateEndpoints(app);
     }
 
     private async Task GetTokenAsync(HttpContext ctx)

@@ -14,6 +14,7 @@ using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
 using GovBot.Host.Telemetry;
 using GovBot.Host.WeCom;
+using GovBot.Host.WeCom.CustomerService.Links;
 using GovBot.Skills.Ai;
 using GovBot.Skills.CheckIns;
 using GovBot.Skills.Conversation;
@@ -75,6 +76,7 @@ public static class GovBotApp
 
         // The host's side of them (GovBot.Host): one AddXHosting per feature folder.
         builder.AddWeComHosting();
+        builder.AddCustomerServiceEntryHosting();
         builder.AddReportsHosting();
         builder.AddRemindersHosting();
         builder.AddPrivacyHosting();

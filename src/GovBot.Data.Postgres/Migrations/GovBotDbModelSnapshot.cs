@@ -258,6 +258,58 @@ namespace GovBot.Data.Postgres.Migrations
                     b.ToTable("WorkUnits");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scene")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("Scene")
+                        .IsUnique();
+
+                    b.HasIndex("OpenKfId", "CommunityId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CustomerServiceLinks_Community")
+                        .HasFilter("\"GridId\" IS NULL");
+
+                    b.HasIndex("OpenKfId", "CommunityId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("CustomerServiceLinks", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
                 {
                     b.Property<int>("Id")
@@ -2176,6 +2228,24 @@ namespace GovBot.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("RegisteredBy");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceLink", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Places.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>

@@ -245,6 +245,56 @@ namespace GovBot.Data.Migrations
                     b.ToTable("WorkUnits");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKfId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scene")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("Scene")
+                        .IsUnique();
+
+                    b.HasIndex("OpenKfId", "CommunityId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CustomerServiceLinks_Community")
+                        .HasFilter("\"GridId\" IS NULL");
+
+                    b.HasIndex("OpenKfId", "CommunityId", "GridId")
+                        .IsUnique();
+
+                    b.ToTable("CustomerServiceLinks", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>
                 {
                     b.Property<int>("Id")
@@ -2087,6 +2137,24 @@ namespace GovBot.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("RegisteredBy");
+                });
+
+            modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceLink", b =>
+                {
+                    b.HasOne("GovBot.Data.Places.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovBot.Data.Places.Grid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Grid");
                 });
 
             modelBuilder.Entity("GovBot.Data.CustomerService.ExternalUser", b =>

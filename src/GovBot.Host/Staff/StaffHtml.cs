@@ -34,7 +34,7 @@ public static partial class StaffHtml
         if (scope.SeesCommunityLists)
             links.Append("<a href=\"/staff/checkins\">报到</a><a href=\"/staff/wishes\">微心愿</a><a href=\"/staff/services\">志愿服务</a><a href=\"/staff/points\">积分</a>");
         if (scope.ReadsReminders) links.Append("<a href=\"/staff/reminders\">提醒</a>");
-        if (scope.SeesCommunityLists) links.Append("<a href=\"/staff/learn\">待学习</a><a href=\"/staff/lists\">其他</a>");
+        if (scope.SeesCommunityLists) links.Append("<a href=\"/staff/learn\">待学习</a><a href=\"/staff/entry\">微信入口</a><a href=\"/staff/lists\">其他</a>");
         if (scope.County) links.Append("<a href=\"/staff/system\">系统</a>");
         return links.ToString();
     }

@@ -74,6 +74,8 @@ public static class StaffPages
         community.MapStaffServices();
         // 「待学习」: what the bot missed in this community, labelled by its staff.
         community.MapStaffTeaching();
+        // 「微信入口」: the customer-service QR codes of the community and its grids, to print for notice boards.
+        community.MapStaffEntryLinks();
         // 「系统」: how the bot itself is doing, for county admins only.
         pages.MapGroup("").RequireAuthorization(StaffAccess.County).MapStaffSystem();
         // The address-book sync narrows itself to county admins.

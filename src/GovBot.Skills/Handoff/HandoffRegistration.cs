@@ -1,6 +1,7 @@
 using GovBot.Skills.Ai;
 using GovBot.Skills.Conversation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace GovBot.Skills.Handoff;
@@ -19,6 +20,8 @@ public static class HandoffRegistration
             .ValidateOnStart();
         services.AddScoped<HandoffDesk>();
         services.AddScoped<HandoffLedger>();
+        // The host replaces it where a channel can hand the conversation itself over (微信客服).
+        services.TryAddScoped<IHandoffTransfer, NoHandoffTransfer>();
         services.AddSkill<HandoffSkill>();
         services.AddSkill<HandoffAnswerSkill>();
         services.AddAiPlugin<HandoffPlugin>("handoff");

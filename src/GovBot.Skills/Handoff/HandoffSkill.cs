@@ -12,7 +12,8 @@ namespace GovBot.Skills.Handoff;
 /// person gets one short question, and the next message goes. The resident hears at once who will answer and when.
 /// </summary>
 public sealed class HandoffSkill(
-    HandoffDesk desks, HandoffLedger ledger, ReferenceData reference, IOptions<HandoffOptions> options, IServiceProvider services) : ISkill
+    HandoffDesk desks, HandoffLedger ledger, ReferenceData reference, IOptions<HandoffOptions> options, IHandoffTransfer transfer,
+    IServiceProvider services) : ISkill
 {
     private const string MessageStep = "message";
     private const int MaxMisses = 3;
@@ -78,7 +79,9 @@ public sealed class HandoffSkill(
             ticket.TaskId);
         var full = said.Length > HandoffWording.CardTextLength ? HandoffWording.FullText(user, said) : null;
         await ledger.ForwardAsync(ticket, card, full, desk.People, turn.Now, ct);
-        return Reply.Text(HandoffWording.Forwarded(desk, Options));
+        // The card goes whatever happens next: it carries what was said, and answering it works on every channel.
+        var taken = await transfer.TransferAsync(user, desk.People, ct);
+        return Reply.Text(taken.TakenBy is { } person ? HandoffWording.TakenOver(person) : HandoffWording.Forwarded(desk, Options));
     }
 
     /// <summary>

@@ -53,6 +53,10 @@ public static class HandoffWording
         return text.ToString();
     }
 
+    /// <summary>To a WeChat resident whose conversation a person took over (微信客服): who, and that the bot steps aside.</summary>
+    public static string TakenOver(Person servicer) =>
+        $"已请{RoleOf(servicer)}{servicer.Name}来接待您，接下来{servicer.Name}会直接在这里回复您。聊完后我接着为您服务。";
+
     /// <summary>To a resident asking again: it went, to whom, and a number to call if it cannot wait (on every notice board anyway).</summary>
     public static string AlreadyForwarded(IReadOnlyList<Person> to, DateTimeOffset sentAt, DateTimeOffset now)
     {

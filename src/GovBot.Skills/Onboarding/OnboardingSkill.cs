@@ -16,6 +16,8 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
     private const string CommunitySlot = "community";
     private const string CompoundSlot = "compound";
     private const string BuildingSlot = "building";
+    /// <summary>Hidden: the compounds of the grid whose QR code the resident scanned, comma-separated; never asked.</summary>
+    private const string GridCompoundsSlot = "grid-compounds";
     /// <summary>Buildings are named in a hint up to this many; past it people just type the number.</summary>
     private const int MaxBuildingsListed = 20;
 
@@ -35,12 +37,14 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
             Choices = async (_, _, ct) => (await PlacesAsync(ct)).Select(p => p.Community).Distinct().ToList(),
             Parse = async (_, _, text, ct) => MatchCommunity(await PlacesAsync(ct), text),
             FromEntities = (nlu, _) => CommunityFrom(nlu),
-            Resets = [CompoundSlot, BuildingSlot],
+            Resets = [CompoundSlot, BuildingSlot, GridCompoundsSlot],
         },
         new(CompoundSlot, "小区", "住哪个小区？", "1 或小区名字")
         {
-            Choices = async (_, form, ct) => CompoundsOf(await PlacesAsync(ct), form).Select(p => p.Compound).ToList(),
-            Parse = async (_, form, text, ct) => MatchCompound(CompoundsOf(await PlacesAsync(ct), form), text),
+            Choices = async (_, form, ct) => InGrid(CompoundsOf(await PlacesAsync(ct), form), form).Select(p => p.Compound).ToList(),
+            // The grid's compounds first, then the community's: a resident who scanned a neighbour's code still gets home.
+            Parse = async (_, form, text, ct) =>
+                MatchCompound(InGrid(CompoundsOf(await PlacesAsync(ct), form), form), text) ?? MatchCompound(CompoundsOf(await PlacesAsync(ct), form), text),
             FromEntities = (nlu, form) => CompoundFrom(nlu, form),
             Resets = [BuildingSlot],
         },
@@ -54,15 +58,29 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
     public override async Task<Reply> StartAsync(TurnContext turn, CancellationToken ct)
     {
         await PlacesAsync(ct);
+        _entry = await EntryAsync(turn.User.Id, turn.User.CommunityId, ct);
         var first = await base.StartAsync(turn, ct);
         // Remember what they came for, whatever it was, so it is handled as soon as we know where they live: only a
         // greeting, the menu or a word of thanks asks for nothing.
         var deferred = turn.Dialog is not null && IsRequest(turn, firstMessage: true);
         if (deferred) turn.Continue(turn.Dialog! with { Deferred = turn.Text });
+        var assistant = _entry is { } entry ? $"{entry.Community}{entry.Grid}的社区小助手" : "社区小助手";
         var welcome = deferred
-            ? "您好，欢迎使用社区小助手！您说的事我记下了，先登记一下您住哪儿，马上接着办。"
-            : "您好，欢迎使用社区小助手！第一次见面，先记一下您住哪儿，以后反映问题、找网格员都更方便。";
+            ? $"您好，欢迎使用{assistant}！您说的事我记下了，先登记一下您住哪儿，马上接着办。"
+            : $"您好，欢迎使用{assistant}！第一次见面，先记一下您住哪儿，以后反映问题、找网格员都更方便。";
         return Reply.Text(welcome).Then(first);
+    }
+
+    /// <summary>
+    /// A resident who came through a community's or grid's QR code (微信客服) is not asked the community again, and is
+    /// offered that grid's compounds.
+    /// </summary>
+    protected override Task<DialogState> PrepareAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    {
+        if (_entry is not { } entry) return Task.FromResult(form);
+        form = Set(form, Slots[0], new SlotValue(entry.CommunityId.ToString(), entry.Community));
+        if (entry.GridCompounds.Count > 0) form = form.With(GridCompoundsSlot, string.Join(",", entry.GridCompounds));
+        return Task.FromResult(form);
     }
 
     protected override async Task<FormCheck> BeforeConfirmAsync(TurnContext turn, DialogState form, CancellationToken ct)
@@ -103,6 +121,15 @@ public sealed partial class OnboardingSkill(GovBotDb db) : FormSkill
             .OrderBy(c => c.CommunityId).ThenBy(c => c.Id)
             .Select(c => new Place(c.CommunityId, c.Community!.Name, c.Id, c.Name, c.Aliases))
             .ToListAsync(ct);
+
+    /// <summary>The compounds of the grid the resident came in through, where one is known; otherwise all of them.</summary>
+    private static List<Place> InGrid(List<Place> places, DialogState form)
+    {
+        if (form.Slot(GridCompoundsSlot) is not { Length: > 0 } ids) return places;
+        var inGrid = ids.Split(',').ToHashSet();
+        var kept = places.Where(p => inGrid.Contains(p.CompoundId.ToString())).ToList();
+        return kept.Count > 0 ? kept : places;
+    }
 
     private static List<Place> CompoundsOf(List<Place> places, DialogState form) =>
         int.TryParse(form.Slot(CommunitySlot), out var community)

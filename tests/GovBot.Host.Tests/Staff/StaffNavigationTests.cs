@@ -10,9 +10,9 @@ public sealed partial class StaffNavigationTests
 {
     [Theory]
     [InlineData(DemoUsers.GridWorker, "概览,说事")]
-    [InlineData(DemoUsers.Staff, "概览,说事,报到,微心愿,志愿服务,积分,待学习,其他")]
-    [InlineData(DemoUsers.Secretary, "概览,说事,报到,微心愿,志愿服务,积分,提醒,待学习,其他")]
-    [InlineData(DemoUsers.CountyAdmin, "概览,说事,报到,微心愿,志愿服务,积分,提醒,待学习,其他,系统")]
+    [InlineData(DemoUsers.Staff, "概览,说事,报到,微心愿,志愿服务,积分,待学习,微信入口,其他")]
+    [InlineData(DemoUsers.Secretary, "概览,说事,报到,微心愿,志愿服务,积分,提醒,待学习,微信入口,其他")]
+    [InlineData(DemoUsers.CountyAdmin, "概览,说事,报到,微心愿,志愿服务,积分,提醒,待学习,微信入口,其他,系统")]
     public async Task Each_role_sees_only_the_pages_it_may_open(string user, string expected)
     {
         await using var host = await StaffHost.StartAsync();

@@ -105,7 +105,7 @@ internal sealed class HandoffWorld : IDisposable
             Desk = new HandoffDesk(Db, reference, options);
             Ledger = new HandoffLedger(Db);
             // Onboarding is the engine's; these tests only meet people whose address is known.
-            Handoff = new HandoffSkill(Desk, Ledger, reference, options, new ServiceCollection().BuildServiceProvider());
+            Handoff = new HandoffSkill(Desk, Ledger, reference, options, new NoHandoffTransfer(), new ServiceCollection().BuildServiceProvider());
             Answer = new HandoffAnswerSkill(Db, Ledger);
         }
 

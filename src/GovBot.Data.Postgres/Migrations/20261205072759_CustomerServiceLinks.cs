@@ -1,0 +1,81 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GovBot.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CustomerServiceLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CustomerServiceLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<int>(type: "integer", nullable: false),
+                    GridId = table.Column<int>(type: "integer", nullable: true),
+                    OpenKfId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scene = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Url = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerServiceLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerServiceLinks_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CustomerServiceLinks_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerServiceLinks_Community",
+                table: "CustomerServiceLinks",
+                columns: new[] { "OpenKfId", "CommunityId" },
+                unique: true,
+                filter: "\"GridId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerServiceLinks_CommunityId",
+                table: "CustomerServiceLinks",
+                column: "CommunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerServiceLinks_GridId",
+                table: "CustomerServiceLinks",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerServiceLinks_OpenKfId_CommunityId_GridId",
+                table: "CustomerServiceLinks",
+                columns: new[] { "OpenKfId", "CommunityId", "GridId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerServiceLinks_Scene",
+                table: "CustomerServiceLinks",
+                column: "Scene",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CustomerServiceLinks");
+        }
+    }
+}
