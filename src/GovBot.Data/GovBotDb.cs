@@ -107,6 +107,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Teaching.LearnedPhrase> LearnedPhrases => Set<Teaching.LearnedPhrase>();
     public DbSet<Operations.SystemSample> SystemSamples => Set<Operations.SystemSample>();
     public DbSet<CustomerService.ExternalUser> ExternalUsers => Set<CustomerService.ExternalUser>();
+    public DbSet<CustomerService.CustomerServiceCursor> CustomerServiceCursors => Set<CustomerService.CustomerServiceCursor>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

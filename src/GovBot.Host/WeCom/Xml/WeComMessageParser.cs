@@ -56,6 +56,8 @@ public static class WeComMessageParser
         Latitude = OptionalDouble(values, WeComFieldNames.Latitude),
         Longitude = OptionalDouble(values, WeComFieldNames.Longitude),
         Precision = OptionalDouble(values, WeComFieldNames.Precision),
+        Token = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.Token)),
+        OpenKfId = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.OpenKfId)),
     };
 
     private static bool IsKnown(string name) => name switch
@@ -68,7 +70,8 @@ public static class WeComMessageParser
             or WeComFieldNames.Title or WeComFieldNames.Description or WeComFieldNames.Url
             or WeComFieldNames.Event or WeComFieldNames.EventKey or WeComFieldNames.TaskId
             or WeComFieldNames.CardType or WeComFieldNames.ResponseCode
-            or WeComFieldNames.Latitude or WeComFieldNames.Longitude or WeComFieldNames.Precision => true,
+            or WeComFieldNames.Latitude or WeComFieldNames.Longitude or WeComFieldNames.Precision
+            or WeComFieldNames.Token or WeComFieldNames.OpenKfId => true,
         _ => false,
     };
 
