@@ -70,10 +70,10 @@ public static class OutboxExtensions
         foreach (var user in wechat)
         {
             // Alone, the row keeps the push's key; beside other recipients each row's key names its own.
-            var key = push.SourceKey is { } k && users.Count > 1 ? Truncate($"{k}|{user}") : push.SourceKey;
-            if (key is not null && key != push.SourceKey
-                && (db.Outbox.Local.Any(o => o.SourceKey == key) || await SourceKeyStored.For(db)(db, key, ct))) continue;
-            var row = Add(db, push, [user], OutboxChannel.CustomerService, key, now);
+            var own = push.SourceKey is { } k && users.Count > 1 ? Truncate($"{k}|{user}") : push.SourceKey;
+            if (own is not null && own != push.SourceKey
+                && (db.Outbox.Local.Any(o => o.SourceKey == own) || await SourceKeyStored.For(db)(db, own, ct))) continue;
+            var row = Add(db, push, [user], OutboxChannel.CustomerService, own, now);
             first ??= row;
         }
         return first;
