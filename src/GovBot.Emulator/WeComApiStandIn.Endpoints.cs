@@ -15,6 +15,7 @@ public sealed partial class WeComApiStandIn
         app.MapGet("/cgi-bin/media/get", GetMediaAsync);
         MapOAuthEndpoints(app);
         MapDirectoryEndpoints(app);
+        MapCustomerServiceEndpoints(app);
     }
 
     private async Task GetTokenAsync(HttpContext ctx)

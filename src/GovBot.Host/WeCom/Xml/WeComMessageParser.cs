@@ -31,7 +31,10 @@ public static class WeComMessageParser
     private static WeComInboundMessage Build(Dictionary<string, string> values) => new()
     {
         ToUserName = values.GetValueOrDefault(WeComFieldNames.ToUserName) ?? "",
-        FromUserName = Required(values, WeComFieldNames.FromUserName),
+        // 微信客服's kf_msg_or_event has no sender (it names an account): the account stands in for it.
+        FromUserName = values.GetValueOrDefault(WeComFieldNames.FromUserName) is null && values.GetValueOrDefault(WeComFieldNames.OpenKfId) is { Length: > 0 } account
+            ? account
+            : Required(values, WeComFieldNames.FromUserName),
         CreateTime = ParseLong(Required(values, WeComFieldNames.CreateTime), WeComFieldNames.CreateTime),
         MsgType = Required(values, WeComFieldNames.MsgType),
         MsgId = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.MsgId)),
