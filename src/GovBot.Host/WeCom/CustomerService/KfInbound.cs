@@ -6,7 +6,7 @@ namespace GovBot.Host.WeCom.CustomerService;
 /// Writes a pulled customer-service message as the inbound XML the app channel stores, from the WeChat user's turn
 /// identity, so that the turn pipeline, the readers and the staff pages need nothing new. A tapped menu item whose id
 /// is a card button's key comes back as that button's click, exactly what a tap on the app's card sends; any other
-/// tapped item is its words, as if typed.
+/// tapped numbered choice is its number, as if typed.
 /// </summary>
 public static class KfInbound
 {
@@ -24,6 +24,9 @@ public static class KfInbound
         {
             "text" when message.Text?.MenuId is { Length: > 0 } menuId && !menuId.StartsWith(ChoiceIdPrefix, StringComparison.Ordinal) =>
                 WeComInboundXml.Event(corpId, identity, at, "click", menuId, agentId),
+            // A numbered choice tapped is its number typed: the words of two options can overlap ("10:00"), the number cannot.
+            "text" when message.Text?.MenuId is { } choice && choice.StartsWith(ChoiceIdPrefix, StringComparison.Ordinal) =>
+                WeComInboundXml.Text(corpId, identity, at, choice[ChoiceIdPrefix.Length..], id, agentId),
             "text" => WeComInboundXml.Text(corpId, identity, at, message.Text?.Content ?? "", id, agentId),
             "image" => WeComInboundXml.Image(corpId, identity, at, "", message.Image?.MediaId ?? "", id, agentId),
             "location" when message.Location is { } l =>
