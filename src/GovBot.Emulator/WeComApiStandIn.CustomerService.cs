@@ -37,17 +37,20 @@ public sealed partial class WeComApiStandIn
     private int _kfSyncCalls;
 
     /// <summary>A WeChat user writes (or taps a menu item: <paramref name="menuId"/>); returns the callback's token.</summary>
-    public string KfWrite(string openKfId, string externalUserId, string text, string? menuId = null)
+    public string KfWrite(string openKfId, string externalUserId, string text, string? menuId = null) =>
+        KfWriteMessage(openKfId, externalUserId, text, menuId).Token;
+
+    /// <summary>As <see cref="KfWrite"/>, with the msgid WeCom gave the message (the load tool's audit looks for it).</summary>
+    public (string Token, string MsgId) KfWriteMessage(string openKfId, string externalUserId, string text, string? menuId = null)
     {
         var now = _options.Time.GetUtcNow();
         var window = _kfWindows.GetOrAdd(externalUserId, _ => new KfWindowState());
         lock (window) (window.LastInbound, window.Sent) = (now, 0);
         var textNode = new JsonObject { ["content"] = text };
         if (menuId is not null) textNode["menu_id"] = menuId;
-        return KfAppend(openKfId, new JsonObject
-        {
-            ["origin"] = 3, ["external_userid"] = externalUserId, ["msgtype"] = "text", ["text"] = textNode,
-        }, now);
+        var message = new JsonObject { ["origin"] = 3, ["external_userid"] = externalUserId, ["msgtype"] = "text", ["text"] = textNode };
+        var token = KfAppend(openKfId, message, now);
+        return (token, message["msgid"]!.GetValue<string>());
     }
 
     /// <summary>A WeChat user opens the session from a link or code with <paramref name="sceneParam"/>; returns the token.</summary>
