@@ -108,6 +108,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<Operations.SystemSample> SystemSamples => Set<Operations.SystemSample>();
     public DbSet<CustomerService.ExternalUser> ExternalUsers => Set<CustomerService.ExternalUser>();
     public DbSet<CustomerService.CustomerServiceLink> CustomerServiceLinks => Set<CustomerService.CustomerServiceLink>();
+    public DbSet<CustomerService.CustomerServiceCursor> CustomerServiceCursors => Set<CustomerService.CustomerServiceCursor>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

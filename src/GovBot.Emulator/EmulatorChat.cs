@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using GovBot.Data.CustomerService;
 using GovBot.Host.WeCom.Crypto;
 
 namespace GovBot.Emulator;
@@ -26,12 +27,26 @@ public sealed class EmulatorChat(EmulatorStandIn standIn, EmulatorChatLog log, E
     public Task SendTextAsync(string user, string text, CancellationToken ct)
     {
         log.Add(user, ChatFrom.Me, ChatTypes.Text, text);
+        // A WeChat user's message goes into the stand-in's customer-service log; the callback only announces it.
+        if (ExternalUser.IsIdentity(user))
+            return DeliverAsync(user, _ => WeChat().WriteAsync(ExternalUser.ExternalIdOf(user), text, ct: ct));
         return DeliverAsync(user, sim => sim.SendTextAsync(user, text, ct));
+    }
+
+    private WeChatUserSimulator WeChat() => new(standIn.Instance, Simulator().WeCom, EmulatorCredentials.CorpId, time);
+
+    /// <summary>WeChat users send text and tap menus in the emulator; photos and places are the app's.</summary>
+    private bool RefusedForWeChat(string user)
+    {
+        if (!ExternalUser.IsIdentity(user)) return false;
+        log.Add(user, ChatFrom.System, ChatTypes.Text, "模拟器里的微信用户只能发文字、点菜单。");
+        return true;
     }
 
     /// <summary>Puts the demo photo into the stand-in's media store under a new id and sends it, as a phone uploads a picture.</summary>
     public Task SendImageAsync(string user, CancellationToken ct)
     {
+        if (RefusedForWeChat(user)) return Task.CompletedTask;
         var mediaId = "emu-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         standIn.Instance.AddMedia(mediaId, DemoPhoto.Bytes, "image/png", "photo.png");
         var picUrl = new Uri(loopback.BaseAddress, PhotoPath).ToString();
@@ -41,6 +56,7 @@ public sealed class EmulatorChat(EmulatorStandIn standIn, EmulatorChatLog log, E
 
     public Task SendLocationAsync(string user, EmulatorPlace place, CancellationToken ct)
     {
+        if (RefusedForWeChat(user)) return Task.CompletedTask;
         var text = string.Create(CultureInfo.InvariantCulture, $"[位置] {place.Label}（{place.Latitude:0.0000}, {place.Longitude:0.0000}）");
         log.Add(user, ChatFrom.Me, ChatTypes.Location, text);
         return DeliverAsync(user, sim => sim.SendLocationAsync(user, place.Latitude, place.Longitude, place.Label, ct));
@@ -59,6 +75,13 @@ public sealed class EmulatorChat(EmulatorStandIn standIn, EmulatorChatLog log, E
         var button = card.Buttons.FirstOrDefault(b => b.Key == key);
         if (button is null) return "这张卡片上没有这个按钮。";
 
+        if (ExternalUser.IsIdentity(user))
+        {
+            // A menu item tapped in WeChat comes back as a text carrying the item's id.
+            log.Add(user, ChatFrom.Me, ChatTypes.Tap, $"点了「{button.Text}」");
+            await DeliverAsync(user, _ => WeChat().TapAsync(ExternalUser.ExternalIdOf(user), key, button.Text, ct: ct));
+            return null;
+        }
         var code = standIn.Instance.IssueResponseCode(taskId, log.CardRecipients(taskId));
         log.NoteResponseCode(code, taskId);
         log.Add(user, ChatFrom.Me, ChatTypes.Tap, $"点了「{button.Text}」");

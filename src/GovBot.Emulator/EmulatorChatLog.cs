@@ -103,6 +103,7 @@ public sealed class EmulatorChatLog(EmulatorStandIn standIn, TimeProvider time)
             if (call.Sequence <= _lastCall) continue;
             _lastCall = call.Sequence;
             if (call.Endpoint == SendEndpoint) ApplySendLocked(call);
+            else if (call.Endpoint is "kf/send_msg" or "kf/send_msg_on_event") ApplyKfSendLocked(call);
             else if (call.Endpoint == UpdateEndpoint) ApplyUpdateLocked(call);
         }
     }
@@ -118,6 +119,28 @@ public sealed class EmulatorChatLog(EmulatorStandIn standIn, TimeProvider time)
             _cards[(user, entry.TaskId)] = _entries.Count - 1;
             if (!_cardRecipients.TryGetValue(entry.TaskId, out var users)) _cardRecipients[entry.TaskId] = users = [];
             if (!users.Contains(user)) users.Add(user);
+        }
+    }
+
+    /// <summary>
+    /// A message to a WeChat user (微信客服), shown in the chat of their identity "kf:…": a menu is drawn as a card
+    /// whose buttons are its items, keyed by the message's msgid so a tap finds it.
+    /// </summary>
+    private void ApplyKfSendLocked(WeComApiCall call)
+    {
+        var items = WeComApiStandIn.KfMenuItems(call);
+        var entry = new ChatEntry(0, "", ChatFrom.Bot, ChatTypes.Text, call.ReceivedAt) { Text = WeComApiStandIn.KfText(call) };
+        if (items.Count > 0 && call.Body.GetProperty("msgmenu").TryGetProperty("head_content", out var head))
+            entry = entry with
+            {
+                Type = ChatTypes.Card, TaskId = call.MsgId, Text = null,
+                Card = new ChatCard(head.GetString() ?? "", null, [.. items.Select(i => new ChatButton(i.Id, i.Content, false))]),
+            };
+        foreach (var externalUserId in call.Recipients)
+        {
+            var user = GovBot.Data.CustomerService.ExternalUser.IdentityOf(externalUserId);
+            var added = AppendLocked(entry with { User = user });
+            if (added.Type == ChatTypes.Card && added.TaskId is { } taskId) _cards[(user, taskId)] = _entries.Count - 1;
         }
     }
 

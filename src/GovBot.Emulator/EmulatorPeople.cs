@@ -1,4 +1,5 @@
 using GovBot.Data;
+using GovBot.Data.CustomerService;
 using GovBot.Data.People;
 using GovBot.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -30,14 +31,21 @@ public sealed class EmulatorPeople(IDbContextFactory<GovBotDb> contexts)
         var gridOf = grids.GroupBy(g => g.PersonId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(a => a.Grid!.Name)));
 
         var featured = DemoUsers.All.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return people
+        var listed = people
             .Select(p => new EmulatorPerson(p.WeComUserId, p.Name, Role(p, gridOf.GetValueOrDefault(p.Id)), featured.ContainsKey(p.WeComUserId)))
             .OrderBy(p => featured.TryGetValue(p.Id, out var order) ? order : int.MaxValue)
             .ToList();
+        // A resident with only WeChat (微信客服), to try the customer-service channel; known to the bot once she writes.
+        if (!listed.Any(p => p.Id == WeChatDemoUser)) listed.Insert(Math.Min(listed.Count, DemoUsers.All.Count), new EmulatorPerson(WeChatDemoUser, "刘阿姨", "微信居民·只用微信", true));
+        return listed;
     }
+
+    /// <summary>The emulator's WeChat user, reached through the customer-service account.</summary>
+    public const string WeChatDemoUser = ExternalUser.IdentityPrefix + "wmDemoLiuAunt";
 
     public async Task<bool> ExistsAsync(string userId, CancellationToken ct)
     {
+        if (userId == WeChatDemoUser) return true;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.People.AnyAsync(p => p.WeComUserId == userId, ct);
     }
@@ -48,6 +56,7 @@ public sealed class EmulatorPeople(IDbContextFactory<GovBotDb> contexts)
         var home = p.Building is { } b ? (b.Compound?.Name ?? "") + b.Name : null;
         var community = p.Community?.Name;
         // Staff come from the county's workbook or address book without telling the bot where they live.
+        if (ExternalUser.IsIdentity(p.WeComUserId)) return p.OnboardedAt is null ? "微信居民·未登记" : Join("微信居民", home);
         if (p.Has(Roles.CountyAdmin)) return "县级管理员";
         if (p.Has(Roles.Secretary)) return Join("社区书记", community);
         if (p.Has(Roles.Staff)) return Join("社区工作者", community);

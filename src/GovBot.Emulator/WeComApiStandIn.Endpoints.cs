@@ -17,6 +17,7 @@ public sealed partial class WeComApiStandIn
         MapDirectoryEndpoints(app);
         MapCustomerServiceLinkEndpoints(app);
         MapCustomerServiceStateEndpoints(app);
+        MapCustomerServiceEndpoints(app);
     }
 
     private async Task GetTokenAsync(HttpContext ctx)

@@ -29,6 +29,8 @@ public sealed record LoadOptions
     public int Hosts { get; init; } = 1;
     /// <summary>Keep the host's store after a clean run too (one whose audit failed is always kept, to look into).</summary>
     public bool KeepData { get; init; }
+    /// <summary>Which channel members use: the app, WeChat through the customer-service account (微信客服), or both.</summary>
+    public MemberChannel Channel { get; init; } = MemberChannel.App;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -54,6 +56,13 @@ public sealed record LoadOptions
                 "--out" => options with { Output = Next() },
                 "--faults" => options with { Faults = true },
                 "--keep-data" => options with { KeepData = true },
+                "--channel" => options with { Channel = Next() switch
+                {
+                    "app" => MemberChannel.App,
+                    "customer-service" => MemberChannel.CustomerService,
+                    "mixed" => MemberChannel.Mixed,
+                    var other => throw new ArgumentException($"--channel {other}: choose app, customer-service or mixed."),
+                } },
                 "--kill-at" => options with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--provider" => options with { Provider = Next() switch
                 {
@@ -63,7 +72,7 @@ public sealed record LoadOptions
                 } },
                 "--hosts" => options with { Hosts = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--backup-at" => options with { BackupAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --backup-at SECONDS --provider sqlite|postgres --hosts N --faults --keep-data --out FILE"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --users N --concurrency N --duration SECONDS --warmup SECONDS --only reports|menu|progress|gridworker --redis HOST:PORT --kill-at SECONDS --backup-at SECONDS --provider sqlite|postgres --hosts N --channel app|customer-service|mixed --faults --keep-data --out FILE"),
             };
         }
         if (options.Users < 1 || options.Concurrency < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
@@ -81,3 +90,6 @@ public sealed record LoadOptions
         return options;
     }
 }
+
+/// <summary>How simulated members reach the bot: WeChat Work's app, plain WeChat (微信客服), or every other member each way.</summary>
+public enum MemberChannel { App, CustomerService, Mixed }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using GovBot.Emulator;
+using GovBot.Host.WeCom.CustomerService;
 using GovBot.Host.WeCom.Crypto;
 using GovBot.Host.WeCom.Xml;
 
@@ -28,6 +29,16 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private const int SamplesPerMinute = 12;
     /// <summary>Throughput is also counted per window, to show whether it held up over the run.</summary>
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    /// <summary>external_userid of simulated WeChat users (微信客服); app members are "load-…".</summary>
+    private const string WeChatPrefix = "wmload";
+    private WeComApiStandIn? _standIn;
+
+    private bool OnWeChat(int member) => options.Channel switch
+    {
+        MemberChannel.CustomerService => true,
+        MemberChannel.Mixed => member % 2 == 1,
+        _ => false,
+    };
     private readonly Stopwatch _clock = new();
 
     public async Task<LoadReport> RunAsync(CancellationToken ct)
@@ -51,8 +62,9 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
         var recorder = new LoadRecorder();
         // A Redis server kept from an earlier run still holds that run's dialogs: each run's members are new people.
         var run = Guid.NewGuid().ToString("N")[..6];
+        _standIn = standIn;
         var members = new ConcurrentQueue<SimulatedMember>(Enumerable.Range(1, options.Users)
-            .Select(i => new SimulatedMember($"load-{run}-{i:D5}", i, new Random(i), options.Mix)));
+            .Select(i => new SimulatedMember(OnWeChat(i) ? $"{WeChatPrefix}{run}{i:D5}" : $"load-{run}-{i:D5}", i, new Random(i), options.Mix)));
         var memory = new List<long> { host.WorkingSetBytes };
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(host, memory, sampling.Token);
@@ -92,7 +104,8 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
 
         // Pushes that failed late in a faulty run wait out the outbox's backoff before they go.
         var drain = options.Faults ? TimeSpan.FromMinutes(4) : TimeSpan.FromSeconds(60);
-        var audit = await StoreAudit.RunAsync(cluster.OpenStore(), () => standIn.CallsTo("message/send").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
+        var audit = await StoreAudit.RunAsync(cluster.OpenStore(), () => standIn.Calls
+            .Where(c => c.Endpoint is "message/send" or "kf/send_msg" or "kf/send_msg_on_event").Select(c => c.MsgId).ToList(), [.. _accepted], drain);
         var backupCheck = backup is null ? null : await BackupUnderLoad.CheckAsync(repoRoot, standIn, await backup, options.Warmup + options.BackupAt!.Value, ct);
         if (backupCheck is not null) Console.WriteLine(backupCheck.Line());
         // The run's figures as operators see them: on 「系统」 (from the store) and in the hosts' Prometheus scrapes.
@@ -121,8 +134,20 @@ public sealed class LoadRun(LoadOptions options, string repoRoot)
     private async Task ExchangeAsync(WeComUserSimulator wecom, PushFeed feed, LoadCluster cluster, SimulatedMember member, LoadRecorder recorder, CancellationToken ct)
     {
         var text = member.NextMessage();
-        var msgId = Interlocked.Increment(ref _msgId).ToString(CultureInfo.InvariantCulture);
-        var xml = WeComInboundXml.Text(HostUnderTest.CorpId, member.UserId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text, msgId, HostUnderTest.AgentId);
+        string msgId, xml;
+        if (member.UserId.StartsWith(WeChatPrefix, StringComparison.Ordinal))
+        {
+            // A WeChat user: the message waits at WeCom (the stand-in's log), and the callback only announces it; the
+            // host pulls it with kf/sync_msg and stores it under "kf:" + WeCom's msgid.
+            var (token, kfMsgId) = _standIn!.KfWriteMessage(WeChatUserSimulator.DefaultAccount, member.UserId, text);
+            msgId = KfBatchWriter.DedupPrefix + kfMsgId;
+            xml = WeChatUserSimulator.AnnouncementXml(HostUnderTest.CorpId, WeChatUserSimulator.DefaultAccount, token, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        }
+        else
+        {
+            msgId = Interlocked.Increment(ref _msgId).ToString(CultureInfo.InvariantCulture);
+            xml = WeComInboundXml.Text(HostUnderTest.CorpId, member.UserId, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text, msgId, HostUnderTest.AgentId);
+        }
         feed.Clear(member.UserId);
         recorder.Message();
 

@@ -4,7 +4,7 @@ using GovBot.Emulator;
 
 namespace GovBot.Load;
 
-/// <summary>Every message/send the stand-in accepts, sorted into one queue per member, as their phone would show it.</summary>
+/// <summary>Every message/send (and kf/send_msg) the stand-in accepts, sorted into one queue per member, as their phone would show it.</summary>
 public sealed class PushFeed(WeComApiStandIn standIn) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Channel<string>> _byUser = new();
@@ -20,9 +20,12 @@ public sealed class PushFeed(WeComApiStandIn standIn) : IAsyncDisposable
         {
             await foreach (var call in standIn.WatchAsync(_stop.Token))
             {
-                if (call.Endpoint != "message/send") continue;
+                // A WeChat user's answers come through the customer-service account (kf/send_msg), the others' through the app.
+                var kf = call.Endpoint is "kf/send_msg" or "kf/send_msg_on_event";
+                if (call.Endpoint != "message/send" && !kf) continue;
                 Interlocked.Increment(ref _sends);
-                var text = call.MsgType == "text" ? call.Body.GetProperty("text").GetProperty("content").GetString() ?? "" : call.MsgType ?? "";
+                var text = kf ? WeComApiStandIn.KfText(call)
+                    : call.MsgType == "text" ? call.Body.GetProperty("text").GetProperty("content").GetString() ?? "" : call.MsgType ?? "";
                 foreach (var user in call.Recipients) For(user).Writer.TryWrite(text);
             }
         }

@@ -22,6 +22,8 @@ public sealed record AuditResult(
 
 public static class StoreAudit
 {
+    private const string Announcement = "kf_msg_or_event";
+
     /// <summary>How often the store is looked at while the host finishes its work; not a wait in itself.</summary>
     private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(250);
 
@@ -64,12 +66,14 @@ public static class StoreAudit
         var recorded = sentIds.ToHashSet();
         var inbox = (await db.Inbox.Select(m => m.DedupKey).ToListAsync()).ToHashSet();
         return new AuditResult(
-            await db.Inbox.CountAsync(),
+            await db.Inbox.CountAsync(m => !m.DedupKey.Contains(":" + Announcement + ":")),
             await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending),
             await db.Inbox.CountAsync(m => m.Status == InboxStatus.Failed),
             acceptedMsgIds.Count(id => !inbox.Contains(id)),
             await db.Inbox.CountAsync(m => m.PassiveReply != null && pushedFor.Contains(m.Id)),
-            await db.Inbox.CountAsync(m => m.Status == InboxStatus.Done && m.PassiveReply == null && !pushedFor.Contains(m.Id)),
+            // A 微信客服 callback only announces messages to pull: it is stored done and needs no answer of its own.
+            await db.Inbox.CountAsync(m => m.Status == InboxStatus.Done && m.PassiveReply == null && !pushedFor.Contains(m.Id)
+                                           && !m.DedupKey.Contains(":" + Announcement + ":")),
             await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending),
             await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Failed),
             // A msgid WeCom issued that no outbox row owns, or two rows with one msgid, is a push sent twice.

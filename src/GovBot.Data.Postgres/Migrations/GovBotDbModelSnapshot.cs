@@ -258,6 +258,41 @@ namespace GovBot.Data.Postgres.Migrations
                     b.ToTable("WorkUnits");
                 });
 
+            modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceCursor", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("PulledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("TokenExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OpenKfId");
+
+                    b.ToTable("CustomerServiceCursors", (string)null);
+                });
+
             modelBuilder.Entity("GovBot.Data.CustomerService.CustomerServiceLink", b =>
                 {
                     b.Property<int>("Id")
@@ -439,6 +474,9 @@ namespace GovBot.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
                         .HasColumnType("integer");
 
                     b.Property<string>("CorrelationId")

@@ -28,6 +28,19 @@ public class ExternalUser
 {
     public const int MaxId = 64;
 
+    /// <summary>
+    /// Marks the turn identity (<c>Person.WeComUserId</c>, inbox <c>UserId</c>, outbox recipient) of a WeChat user:
+    /// a corp user id cannot hold a colon, so "kf:" + external_userid never names a corp member.
+    /// </summary>
+    public const string IdentityPrefix = "kf:";
+
+    public static string IdentityOf(string externalUserId) => IdentityPrefix + externalUserId;
+
+    public static bool IsIdentity(string userId) => userId.StartsWith(IdentityPrefix, StringComparison.Ordinal);
+
+    public static string ExternalIdOf(string identity) =>
+        IsIdentity(identity) ? identity[IdentityPrefix.Length..] : throw new ArgumentException("Not a WeChat user's identity.", nameof(identity));
+
     public int Id { get; set; }
     public required string ExternalUserId { get; set; }
     /// <summary>The customer-service account they last wrote to: answers go out through it.</summary>

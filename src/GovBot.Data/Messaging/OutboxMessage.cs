@@ -8,6 +8,20 @@ public enum OutboxStatus
     Failed = 2,
     /// <summary>The reply went out as a passive answer in time, so no push is needed.</summary>
     AnsweredPassively = 3,
+    /// <summary>
+    /// A push to a WeChat user (微信客服) that WeCom would refuse now: their 48-hour window is closed or its five
+    /// messages are spent. Kept, not failed, and released when the resident next writes.
+    /// </summary>
+    Held = 4,
+}
+
+/// <summary>How a push reaches its recipient.</summary>
+public enum OutboxChannel
+{
+    /// <summary>The self-built app's message/send, to corp members.</summary>
+    App = 0,
+    /// <summary>kf/send_msg from a customer-service account, to one WeChat user.</summary>
+    CustomerService = 1,
 }
 
 /// <summary>
@@ -35,6 +49,7 @@ public class OutboxMessage
     /// <summary>The inbox message whose turn produced this push, if any.</summary>
     public long? InboxMessageId { get; set; }
     public string? CorrelationId { get; set; }
+    public OutboxChannel Channel { get; set; }
 
     /// <summary>
     /// The W3C <c>traceparent</c> of the span this row was made in, so that work done later from it (the turn run by the

@@ -69,6 +69,7 @@ public static class StaffPages
         // Lists kept per community: not for grid workers, who handle these in WeCom.
         var community = pages.MapGroup("").RequireAuthorization(StaffAccess.Community);
         community.MapStaffCheckIns();
+        community.MapStaffCustomerService();
         community.MapStaffWishes();
         community.MapStaffPoints();
         community.MapStaffServices();

@@ -1,4 +1,5 @@
 using GovBot.Host.WeCom.Callback;
+using GovBot.Host.WeCom.CustomerService;
 using GovBot.Host.WeCom.Outbox;
 
 namespace GovBot.Host.WeCom;
@@ -13,6 +14,7 @@ public static class WeComHosting
     {
         builder.AddWeComOutbound();
         builder.AddWeComCallback();
+        builder.AddCustomerServiceHosting();
         return builder;
     }
 

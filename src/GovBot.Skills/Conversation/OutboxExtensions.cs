@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using GovBot.Data;
+using GovBot.Data.CustomerService;
 using GovBot.Data.Messaging;
 using GovBot.Data.Store;
 using Microsoft.EntityFrameworkCore;
@@ -60,14 +61,37 @@ public static class OutboxExtensions
             if (await SourceKeyStored.For(db)(db, key, ct)) return null;
         }
 
+        // A WeChat user (微信客服) is reached one by one through kf/send_msg: each gets a row of their own, and the
+        // corp members of the same push share one as before.
+        var wechat = users.Where(ExternalUser.IsIdentity).ToList();
+        var members = users.Except(wechat).ToList();
+        OutboxMessage? first = null;
+        if (members.Count > 0 || push.Part is CardUpdate) first = Add(db, push, members, OutboxChannel.App, push.SourceKey, now);
+        foreach (var user in wechat)
+        {
+            // Alone, the row keeps the push's key; beside other recipients each row's key names its own.
+            var own = push.SourceKey is { } k && users.Count > 1 ? Truncate($"{k}|{user}") : push.SourceKey;
+            if (own is not null && own != push.SourceKey
+                && (db.Outbox.Local.Any(o => o.SourceKey == own) || await SourceKeyStored.For(db)(db, own, ct))) continue;
+            var row = Add(db, push, [user], OutboxChannel.CustomerService, own, now);
+            first ??= row;
+        }
+        return first;
+    }
+
+    private static string Truncate(string key) => key.Length <= 200 ? key : key[..200];
+
+    private static OutboxMessage Add(GovBotDb db, OutboxPush push, List<string> users, OutboxChannel channel, string? sourceKey, DateTimeOffset now)
+    {
         var row = new OutboxMessage
         {
+            Channel = channel,
             ToUsers = string.Join('|', users),
             PayloadJson = SerializePayload(push.Part),
             CreatedAt = now,
             NotBefore = push.NotBefore ?? now,
             Status = OutboxStatus.Pending,
-            SourceKey = push.SourceKey,
+            SourceKey = sourceKey,
             InboxMessageId = push.InboxMessageId,
             CorrelationId = push.CorrelationId,
             // The dispatcher sends it later, elsewhere: the row carries the trace on (see GovBot.Host's GovBotTelemetry).

@@ -4,6 +4,7 @@ using GovBot.Host.Telemetry;
 using GovBot.Host.Turns;
 using GovBot.Host.WeCom.Api;
 using GovBot.Host.WeCom.Crypto;
+using GovBot.Host.WeCom.CustomerService;
 using GovBot.Host.WeCom.Xml;
 using Microsoft.Extensions.Options;
 
@@ -88,6 +89,14 @@ public static partial class CallbackApi
             LogRejected(log, correlationId, "timestamp outside the accepted window");
             metrics.CallbackRefused("stale");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        // 微信客服: the event only announces messages to pull; it is acknowledged at once and the pull answers them.
+        if (CustomerServiceCallback.Announces(message) && http.RequestServices.GetService<CustomerServiceCallback>() is { } kf)
+        {
+            await kf.AcceptAsync(message, plainXml, correlationId);
+            metrics.CallbackAnswered();
+            return Results.Text("");
         }
 
         if (message.MsgType is not (WeComMsgTypes.Text or WeComMsgTypes.Image or WeComMsgTypes.Voice

@@ -58,7 +58,9 @@ public sealed class OutboxSender(
             using (var span = GovBotTelemetry.StartFrom("outbox.push", row.TraceContext, ActivityKind.Producer))
             {
                 span?.SetTag("govbot.outbox.id", row.Id);
-                weComHealthy = await SendRowAsync(db, api, row, ct);
+                weComHealthy = row.Channel == OutboxChannel.CustomerService
+                    ? await SendToWeChatUserAsync(scope.ServiceProvider, db, row, ct)
+                    : await SendRowAsync(db, api, row, ct);
             }
             // Later rows would meet the same outage or rate limit; hammering it only makes it last.
             if (weComHealthy) continue;
@@ -115,6 +117,25 @@ public sealed class OutboxSender(
         catch (OutboxRenderException ex)
         {
             await FailAsync(db, row, $"cannot render: {ex.Message}");
+            return true;
+        }
+    }
+
+    /// <summary>A WeChat user's row goes through the customer-service channel, which keeps WeCom's 48-hour window.</summary>
+    private async Task<bool> SendToWeChatUserAsync(IServiceProvider services, GovBotDb db, OutboxMessage row, CancellationToken ct)
+    {
+        if (services.GetService<CustomerService.KfOutboxSender>() is not { } kf)
+        {
+            await FailAsync(db, row, "the customer-service channel is not registered (AddCustomerServiceHosting)");
+            return true;
+        }
+        try
+        {
+            return await kf.SendAsync(db, row, OutboxExtensions.DeserializePayload(row.PayloadJson), ct);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or OutboxRenderException)
+        {
+            await FailAsync(db, row, $"cannot send: {ex.GetType().Name} {ex.Message}");
             return true;
         }
     }

@@ -29,6 +29,8 @@ internal static class WeComFieldNames
     internal const string Latitude = "Latitude";
     internal const string Longitude = "Longitude";
     internal const string Precision = "Precision";
+    internal const string Token = "Token";
+    internal const string OpenKfId = "OpenKfId";
     internal const string Encrypt = "Encrypt";
     internal const string MsgSignature = "MsgSignature";
     internal const string TimeStamp = "TimeStamp";

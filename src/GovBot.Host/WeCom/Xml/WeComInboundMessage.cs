@@ -84,6 +84,12 @@ public sealed record WeComInboundMessage
     /// <summary>LOCATION event.</summary>
     public double? Precision { get; init; }
 
+    /// <summary>kf_msg_or_event: lets sync_msg pull for ten minutes without its strict frequency limit.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>kf_msg_or_event: the customer-service account that has something new.</summary>
+    public string? OpenKfId { get; init; }
+
     /// <summary>
     /// Spots WeCom's retried deliveries: the MsgId for messages. WeCom's documented rule for events (sender, CreateTime
     /// and Event) is too coarse: a grid worker tapping 受理 on two cards in one second sends two events that share all

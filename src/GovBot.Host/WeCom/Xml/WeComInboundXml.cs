@@ -22,6 +22,8 @@ public static class WeComInboundXml
         CData(sb, WeComFieldNames.TaskId, message.TaskId);
         CData(sb, WeComFieldNames.CardType, message.CardType);
         CData(sb, WeComFieldNames.ResponseCode, message.ResponseCode);
+        CData(sb, WeComFieldNames.Token, message.Token);
+        CData(sb, WeComFieldNames.OpenKfId, message.OpenKfId);
         CData(sb, WeComFieldNames.Content, message.Content);
         CData(sb, WeComFieldNames.PicUrl, message.PicUrl);
         CData(sb, WeComFieldNames.MediaId, message.MediaId);

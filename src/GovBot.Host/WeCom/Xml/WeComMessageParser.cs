@@ -31,7 +31,10 @@ public static class WeComMessageParser
     private static WeComInboundMessage Build(Dictionary<string, string> values) => new()
     {
         ToUserName = values.GetValueOrDefault(WeComFieldNames.ToUserName) ?? "",
-        FromUserName = Required(values, WeComFieldNames.FromUserName),
+        // 微信客服's kf_msg_or_event has no sender (it names an account): the account stands in for it.
+        FromUserName = values.GetValueOrDefault(WeComFieldNames.FromUserName) is null && values.GetValueOrDefault(WeComFieldNames.OpenKfId) is { Length: > 0 } account
+            ? account
+            : Required(values, WeComFieldNames.FromUserName),
         CreateTime = ParseLong(Required(values, WeComFieldNames.CreateTime), WeComFieldNames.CreateTime),
         MsgType = Required(values, WeComFieldNames.MsgType),
         MsgId = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.MsgId)),
@@ -56,6 +59,8 @@ public static class WeComMessageParser
         Latitude = OptionalDouble(values, WeComFieldNames.Latitude),
         Longitude = OptionalDouble(values, WeComFieldNames.Longitude),
         Precision = OptionalDouble(values, WeComFieldNames.Precision),
+        Token = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.Token)),
+        OpenKfId = NullIfEmpty(values.GetValueOrDefault(WeComFieldNames.OpenKfId)),
     };
 
     private static bool IsKnown(string name) => name switch
@@ -68,7 +73,8 @@ public static class WeComMessageParser
             or WeComFieldNames.Title or WeComFieldNames.Description or WeComFieldNames.Url
             or WeComFieldNames.Event or WeComFieldNames.EventKey or WeComFieldNames.TaskId
             or WeComFieldNames.CardType or WeComFieldNames.ResponseCode
-            or WeComFieldNames.Latitude or WeComFieldNames.Longitude or WeComFieldNames.Precision => true,
+            or WeComFieldNames.Latitude or WeComFieldNames.Longitude or WeComFieldNames.Precision
+            or WeComFieldNames.Token or WeComFieldNames.OpenKfId => true,
         _ => false,
     };
 

@@ -55,11 +55,11 @@ public sealed class CustomerServiceEntryObserver(IServiceScopeFactory scopes, IL
             };
             db.ExternalUsers.Add(external);
         }
-        // Turns run as a person whose WeCom user id is the external_userid, as the channel makes them on a first message.
-        external.Person ??= await db.People.FirstOrDefaultAsync(p => p.WeComUserId == entered.ExternalUserId, ct);
+        // Turns run as the person named by the external user's identity ("kf:" + external_userid), as the channel makes them.
+        external.Person ??= await db.People.FirstOrDefaultAsync(p => p.WeComUserId == ExternalUser.IdentityOf(entered.ExternalUserId), ct);
         if (external.Person is null)
         {
-            external.Person = new Person { WeComUserId = entered.ExternalUserId, Name = "居民", Roles = Roles.Resident, CreatedAt = entered.At };
+            external.Person = new Person { WeComUserId = ExternalUser.IdentityOf(entered.ExternalUserId), Name = "居民", Roles = Roles.Resident, CreatedAt = entered.At };
             db.People.Add(external.Person);
         }
         external.EntryScene = link.Scene;

@@ -5,11 +5,36 @@
 namespace GovBot.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CustomerServiceLinks : Migration
+    public partial class CustomerServiceChannel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Channel",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CustomerServiceCursors",
+                columns: table => new
+                {
+                    OpenKfId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PulledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerServiceCursors", x => x.OpenKfId);
+                });
+
             migrationBuilder.CreateTable(
                 name: "CustomerServiceLinks",
                 columns: table => new
@@ -74,7 +99,14 @@ namespace GovBot.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CustomerServiceCursors");
+
+            migrationBuilder.DropTable(
                 name: "CustomerServiceLinks");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Outbox");
         }
     }
 }

@@ -1,0 +1,40 @@
+using GovBot.Host.WeCom.Xml;
+
+namespace GovBot.Emulator;
+
+/// <summary>
+/// Plays a WeChat user (微信客户) writing to a customer-service account: adds what they do to the stand-in's message
+/// log, then sends the host the kf_msg_or_event callback, signed and encrypted like every WeCom callback, through
+/// <see cref="WeComUserSimulator"/>. The host pulls the message itself with kf/sync_msg, as it would from WeCom.
+/// </summary>
+public sealed class WeChatUserSimulator(WeComApiStandIn standIn, WeComUserSimulator callbacks, string corpId, TimeProvider time)
+{
+    public const string DefaultAccount = "wkGovBotDemo0001";
+
+    public Task<CallbackAnswer> WriteAsync(string externalUserId, string text, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        AnnounceAsync(openKfId, standIn.KfWrite(openKfId, externalUserId, text), ct);
+
+    /// <summary>Taps a menu item: WeCom sends its words as a text that carries the item's id.</summary>
+    public Task<CallbackAnswer> TapAsync(string externalUserId, string menuId, string content, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        AnnounceAsync(openKfId, standIn.KfWrite(openKfId, externalUserId, content, menuId), ct);
+
+    public Task<CallbackAnswer> EnterAsync(string externalUserId, string? sceneParam = null, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        AnnounceAsync(openKfId, standIn.KfEnter(openKfId, externalUserId, "scene", sceneParam), ct);
+
+    public Task<CallbackAnswer> SessionChangeAsync(string externalUserId, int changeType, string? newServicer = null, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        AnnounceAsync(openKfId, standIn.KfSessionChange(openKfId, externalUserId, changeType, null, newServicer), ct);
+
+    public Task<CallbackAnswer> SendFailedAsync(string externalUserId, string failMsgId, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        AnnounceAsync(openKfId, standIn.KfSendFailed(openKfId, externalUserId, failMsgId), ct);
+
+    /// <summary>The callback WeCom sends: only the account and a token, never the message itself.</summary>
+    public Task<CallbackAnswer> AnnounceAsync(string openKfId, string token, CancellationToken ct = default) =>
+        callbacks.PostAsync(AnnouncementXml(corpId, openKfId, token, time.GetUtcNow().ToUnixTimeSeconds()), ct);
+
+    public static string AnnouncementXml(string corpId, string openKfId, string token, long createTime) =>
+        WeComInboundXml.Build(new WeComInboundMessage
+        {
+            ToUserName = corpId, FromUserName = "", CreateTime = createTime, MsgType = WeComMsgTypes.Event,
+            Event = "kf_msg_or_event", Token = token, OpenKfId = openKfId,
+        }).Replace("<FromUserName><![CDATA[]]></FromUserName>", "", StringComparison.Ordinal);
+}

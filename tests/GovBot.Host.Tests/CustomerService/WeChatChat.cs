@@ -1,0 +1,41 @@
+using GovBot.Data.CustomerService;
+using GovBot.Emulator;
+using GovBot.Host.Tests.EndToEnd;
+using GovBot.Host.Tests.WeCom;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovBot.Host.Tests.CustomerService;
+
+/// <summary>A WeChat user's side of the bot: writes through the stand-in and the real callback, reads kf/send_msg.</summary>
+public sealed class WeChatChat(BotHost bot)
+{
+    public WeChatUserSimulator User { get; } = new(bot.StandIn, bot.WeCom, WeComSample.CorpId, bot.Services.GetRequiredService<TimeProvider>());
+
+    public IReadOnlyList<WeComApiCall> Sent(string externalUserId) => bot.StandIn.KfSentTo(externalUserId);
+
+    public static string Identity(string externalUserId) => ExternalUser.IdentityOf(externalUserId);
+
+    /// <summary>Writes, waits for the answer and for the host to settle; returns what reached the user since.</summary>
+    public Task<string> SayAsync(string externalUserId, string text) =>
+        ReplyToAsync(externalUserId, () => User.WriteAsync(externalUserId, text));
+
+    /// <summary>Taps the item with these words on the newest menu the user got.</summary>
+    public Task<string> TapAsync(string externalUserId, string words)
+    {
+        var menu = Sent(externalUserId).LastOrDefault(c => c.MsgType == "msgmenu")
+            ?? throw new InvalidOperationException($"{externalUserId} got no menu.");
+        var item = WeComApiStandIn.KfMenuItems(menu).First(i => i.Content.Contains(words, StringComparison.Ordinal));
+        return ReplyToAsync(externalUserId, () => User.TapAsync(externalUserId, item.Id, item.Content));
+    }
+
+    public async Task<string> ReplyToAsync(string externalUserId, Func<Task<CallbackAnswer>> act)
+    {
+        var before = Sent(externalUserId).Count;
+        var answer = await act();
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
+        Assert.Null(answer.PassiveReply);
+        await BotHost.EventuallyAsync(() => Task.FromResult(Sent(externalUserId).Count > before), because: $"No answer reached {externalUserId}.");
+        await bot.SettledAsync();
+        return string.Join("\n", Sent(externalUserId).Skip(before).Select(WeComApiStandIn.KfText));
+    }
+}
