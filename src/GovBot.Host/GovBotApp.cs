@@ -13,6 +13,7 @@ using GovBot.Host.Staff;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
 using GovBot.Host.Telemetry;
+using GovBot.Host.Voice;
 using GovBot.Host.WeCom;
 using GovBot.Skills.Ai;
 using GovBot.Skills.CheckIns;
@@ -28,6 +29,7 @@ using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
+using GovBot.Skills.Voice;
 using GovBot.Skills.Teaching;
 using GovBot.Skills.Visits;
 using GovBot.Skills.Volunteers;
@@ -56,6 +58,7 @@ public static class GovBotApp
         // The bot's features (GovBot.Skills): one AddGovBotX per feature folder, each with its own skills, options and reminders.
         builder.AddGovBotNlu();
         builder.AddGovBotAi();
+        builder.AddGovBotVoice();
         builder.AddGovBotConversation();
         builder.AddGovBotReminders();
         builder.AddGovBotHelp();
@@ -76,6 +79,7 @@ public static class GovBotApp
         // The host's side of them (GovBot.Host): one AddXHosting per feature folder.
         builder.AddWeComHosting();
         builder.AddReportsHosting();
+        builder.AddVoiceHosting();
         builder.AddRemindersHosting();
         builder.AddPrivacyHosting();
         builder.AddBackupsHosting();

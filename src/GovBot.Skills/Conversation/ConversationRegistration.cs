@@ -24,6 +24,8 @@ public static class ConversationRegistration
         services.AddSingleton<DialogStore>();
         services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<TurnPrechecker>();
+        // Voices are "not heard" until AddGovBotVoice names a transcription endpoint.
+        services.TryAddSingleton<Voice.VoiceListener>();
         services.AddSingleton<SkillCatalog>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SkillRegistry>();

@@ -1,0 +1,60 @@
+using GovBot.Data.Reports;
+using GovBot.Host.Tests.EndToEnd;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovBot.Host.Tests.Voice;
+
+/// <summary>The real host, and a loopback <see cref="TranscriptionStub"/> it is pointed at unless told otherwise.</summary>
+public sealed class VoiceHost : IAsyncDisposable
+{
+    /// <summary>Stands for an AMR recording: the header every AMR-NB file starts with, then a few frames' worth of bytes.</summary>
+    public static readonly byte[] Amr = [.. "#!AMR\n"u8, 0x3C, 0x48, 0xF5, 0x1F, 0x96, 0x66, 0x78, 0x00, 0x00, 0x3C, 0x55, 0x00, 0x88, 0xB6];
+
+    private VoiceHost(BotHost bot, TranscriptionStub speech)
+    {
+        Bot = bot;
+        Speech = speech;
+    }
+
+    public BotHost Bot { get; }
+    public TranscriptionStub Speech { get; }
+
+    public static async Task<VoiceHost> StartAsync(bool withEndpoint = true, string timeout = "00:00:10")
+    {
+        var speech = await TranscriptionStub.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Reports:Photos:PollInterval"] = "00:00:00.050",
+        };
+        if (withEndpoint)
+        {
+            settings["AI:Speech:Endpoint"] = speech.Endpoint;
+            settings["AI:Speech:Model"] = "whisper-large-v3";
+            settings["AI:Speech:ApiKey"] = "speech-key";
+            settings["AI:Speech:Timeout"] = timeout;
+        }
+        return new VoiceHost(await BotHost.StartAsync(settings: settings), speech);
+    }
+
+    /// <summary>What <paramref name="user"/> sees after sending the voice the stand-in serves as <paramref name="mediaId"/>.</summary>
+    public async Task<string> SendVoiceAsync(string user, string mediaId)
+    {
+        Bot.StandIn.AddMedia(mediaId, Amr, "audio/amr", mediaId + ".amr");
+        return await Bot.ReplyToAsync(user, () => Bot.WeCom.SendVoiceAsync(user, mediaId));
+    }
+
+    /// <summary>Answers the report's questions (place, then 「是」) until it is filed; returns it with its attachments.</summary>
+    public async Task<Report> ConfirmReportAsync(string user, string reply)
+    {
+        for (var i = 0; i < 4 && !reply.Contains("已上报", StringComparison.Ordinal); i++)
+            reply = await Bot.SayAsync(user, reply.Contains("在哪儿", StringComparison.Ordinal) ? "5号楼" : "是");
+        Assert.Contains("已上报", reply, StringComparison.Ordinal);
+        return await Bot.WithDbAsync(db => db.Reports.Include(r => r.Category).Include(r => r.Photos).SingleAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Speech.DisposeAsync();
+    }
+}
