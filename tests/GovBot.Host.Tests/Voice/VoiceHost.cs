@@ -37,19 +37,23 @@ public sealed class VoiceHost : IAsyncDisposable
     }
 
     /// <summary>What <paramref name="user"/> sees after sending the voice the stand-in serves as <paramref name="mediaId"/>.</summary>
-    public async Task<string> SendVoiceAsync(string user, string mediaId)
+    public Task<string> SendVoiceAsync(string user, string mediaId) => SendVoiceAsync(Bot, user, mediaId);
+
+    public static async Task<string> SendVoiceAsync(BotHost bot, string user, string mediaId)
     {
-        Bot.StandIn.AddMedia(mediaId, Amr, "audio/amr", mediaId + ".amr");
-        return await Bot.ReplyToAsync(user, () => Bot.WeCom.SendVoiceAsync(user, mediaId));
+        bot.StandIn.AddMedia(mediaId, Amr, "audio/amr", mediaId + ".amr");
+        return await bot.ReplyToAsync(user, () => bot.WeCom.SendVoiceAsync(user, mediaId));
     }
 
     /// <summary>Answers the report's questions (place, then 「是」) until it is filed; returns it with its attachments.</summary>
-    public async Task<Report> ConfirmReportAsync(string user, string reply)
+    public Task<Report> ConfirmReportAsync(string user, string reply) => ConfirmReportAsync(Bot, user, reply);
+
+    public static async Task<Report> ConfirmReportAsync(BotHost bot, string user, string reply)
     {
         for (var i = 0; i < 4 && !reply.Contains("已上报", StringComparison.Ordinal); i++)
-            reply = await Bot.SayAsync(user, reply.Contains("在哪儿", StringComparison.Ordinal) ? "5号楼" : "是");
+            reply = await bot.SayAsync(user, reply.Contains("在哪儿", StringComparison.Ordinal) ? "5号楼" : "是");
         Assert.Contains("已上报", reply, StringComparison.Ordinal);
-        return await Bot.WithDbAsync(db => db.Reports.Include(r => r.Category).Include(r => r.Photos).SingleAsync());
+        return await bot.WithDbAsync(db => db.Reports.Include(r => r.Category).Include(r => r.Photos).SingleAsync());
     }
 
     public async ValueTask DisposeAsync()
