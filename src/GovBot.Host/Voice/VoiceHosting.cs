@@ -10,7 +10,7 @@ public static class VoiceHosting
     /// </summary>
     public static IHostApplicationBuilder AddVoiceHosting(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IVoiceFiles, WeComVoiceFiles>();
+        builder.Services.AddSingleton<IMediaFiles, WeComMediaFiles>();
         return builder;
     }
 }

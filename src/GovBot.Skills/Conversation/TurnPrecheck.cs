@@ -14,4 +14,7 @@ public sealed record TurnPrecheck(RateVerdict Verdict, NluResult? Nlu)
 
     /// <summary>A voice message listened to: its words (then the turn handles them as typed), or why none were heard.</summary>
     public VoiceHearing? Voice { get; init; }
+
+    /// <summary>A video or file sent while a dialog is open, looked at: refused, or the name it came with.</summary>
+    public AttachmentCheck? Attachment { get; init; }
 }

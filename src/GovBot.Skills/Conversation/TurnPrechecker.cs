@@ -10,14 +10,14 @@ namespace GovBot.Skills.Conversation;
 /// transaction takes the store's write lock, and other members' turns do not wait on the model.
 /// </summary>
 /// <remarks>A voice message is listened to here too (fetched and transcribed), for the same reason.</remarks>
-public sealed class TurnPrechecker(TurnRateLimiter limiter, IIntentRouter router, DialogStore dialogs, VoiceListener voices)
+public sealed class TurnPrechecker(TurnRateLimiter limiter, IIntentRouter router, DialogStore dialogs, VoiceListener voices, AttachmentGate attachments)
 {
     /// <summary>Whether a precheck never waits on a model (see <see cref="IIntentRouter.AnswersAtOnce"/>).</summary>
     public bool AnswersAtOnce => router.AnswersAtOnce;
 
     /// <summary>Whether the precheck of <paramref name="message"/> may wait on a model or a transcription endpoint.</summary>
     public bool WaitsOn(IncomingMessage message) =>
-        !router.AnswersAtOnce || (message.Kind == MessageKind.Voice && voices.Enabled);
+        !router.AnswersAtOnce || (message.Kind == MessageKind.Voice && voices.Enabled) || message.Kind is MessageKind.Video or MessageKind.File;
 
     public async Task<TurnPrecheck> CheckAsync(IncomingMessage message, CancellationToken ct)
     {
@@ -31,6 +31,9 @@ public sealed class TurnPrechecker(TurnRateLimiter limiter, IIntentRouter router
             var typed = Heard(message, heard);
             return new TurnPrecheck(verdict, await router.ParseAsync(heard, ct)) { Voice = voice, SurelyWrites = await SurelyWritesAsync(typed, ct) };
         }
+        // A video or file is only kept with a dialog (a report) under way; fetched here to refuse it at once if it cannot be.
+        if (message.Kind is MessageKind.Video or MessageKind.File && await dialogs.GetAsync(message.UserId, ct) is not null)
+            return new TurnPrecheck(verdict, null) { Attachment = await attachments.CheckAsync(message, ct) };
         var nlu = message.Kind == MessageKind.Text && !string.IsNullOrWhiteSpace(message.Text)
             ? await router.ParseAsync(message.Text, ct)
             : null;

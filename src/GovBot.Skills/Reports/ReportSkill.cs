@@ -99,6 +99,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             form = form.With(Photos, string.Join(';', photos)).With(Photos + "#", $"{photos.Count}张");
         }
         if (m.Kind == MessageKind.Voice && m.MediaId is { } voice) form = ReportAttachments.Add(form, Attached, voice, ReportMediaKind.Voice, null);
+        if (m is { Kind: MessageKind.Video or MessageKind.File, MediaId: { } file, Refusal: null })
+            form = ReportAttachments.Add(form, Attached, file, m.Kind == MessageKind.Video ? ReportMediaKind.Video : ReportMediaKind.File, m.FileName);
         if (m.Kind == MessageKind.Location && m.Location is { } at)
         {
             form = form.With(LatSlot, at.Latitude.ToString(CultureInfo.InvariantCulture))
@@ -126,6 +128,10 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             // A voice not turned into words: kept with the report for the grid worker to hear, and a few typed words asked for.
             case not DialogState.ConfirmStep when turn.Message is { Kind: MessageKind.Voice, MediaId: not null }:
                 return Reply.Text(ReportAttachments.VoiceKept).Then(await base.ContinueAsync(turn, ct));
+            // A video or file: attached, or refused (too large, a type not taken) with nothing kept.
+            case not DialogState.ConfirmStep when turn.Message.Kind is MessageKind.Video or MessageKind.File:
+                return Reply.Text(turn.Message.Refusal ?? (turn.Message.Kind == MessageKind.Video ? "视频收到了" : "文件收到了") + "，已附在这次反映里。")
+                    .Then(await base.ContinueAsync(turn, ct));
             default:
                 return await base.ContinueAsync(turn, ct);
         }

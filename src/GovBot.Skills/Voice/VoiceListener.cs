@@ -11,13 +11,13 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 namespace GovBot.Skills.Voice;
 
 /// <summary>
-/// Turns a voice message into the words said: fetches its file through the channel (<see cref="IVoiceFiles"/>) and
+/// Turns a voice message into the words said: fetches its file through the channel (<see cref="IMediaFiles"/>) and
 /// sends it to the configured transcription endpoint through Semantic Kernel's <see cref="IAudioToTextService"/>.
 /// Never throws for the endpoint's sake: any failure is a <see cref="VoiceHearing"/> with its reason, and the turn asks
 /// the resident for a few typed words instead.
 /// </summary>
 public sealed partial class VoiceListener(
-    IEnumerable<IVoiceFiles> files,
+    IEnumerable<IMediaFiles> files,
     IEnumerable<IAudioToTextService> speech,
     IOptions<SpeechOptions> options,
     ILogger<VoiceListener> log)
@@ -25,7 +25,7 @@ public sealed partial class VoiceListener(
     /// <summary>A transcript longer than this is cut: a 60-second voice is a few hundred characters at most.</summary>
     public const int MaxTranscript = 500;
 
-    private readonly IVoiceFiles? _files = files.LastOrDefault();
+    private readonly IMediaFiles? _files = files.LastOrDefault();
     private readonly IAudioToTextService? _speech = speech.LastOrDefault();
 
     /// <summary>Whether voices are transcribed at all; when they are, a voice's turn may wait seconds on the endpoint.</summary>

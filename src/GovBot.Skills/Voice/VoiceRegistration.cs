@@ -18,7 +18,7 @@ public static class VoiceRegistration
     /// <summary>
     /// Voice messages: the <see cref="VoiceListener"/> always (it says "not heard" without an endpoint), and Semantic
     /// Kernel's OpenAI audio-to-text service when <c>AI:Speech:Endpoint</c> is set. The channel adds the
-    /// <see cref="IVoiceFiles"/> that fetches a voice's file.
+    /// <see cref="IMediaFiles"/> that fetches a voice's file.
     /// </summary>
     public static IHostApplicationBuilder AddGovBotVoice(this IHostApplicationBuilder builder)
     {

@@ -19,21 +19,21 @@ public sealed class VoiceHost : IAsyncDisposable
     public BotHost Bot { get; }
     public TranscriptionStub Speech { get; }
 
-    public static async Task<VoiceHost> StartAsync(bool withEndpoint = true, string timeout = "00:00:10")
+    public static async Task<VoiceHost> StartAsync(bool withEndpoint = true, string timeout = "00:00:10", IDictionary<string, string?>? settings = null)
     {
         var speech = await TranscriptionStub.StartAsync();
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Reports:Photos:PollInterval"] = "00:00:00.050",
         };
         if (withEndpoint)
         {
-            settings["AI:Speech:Endpoint"] = speech.Endpoint;
-            settings["AI:Speech:Model"] = "whisper-large-v3";
-            settings["AI:Speech:ApiKey"] = "speech-key";
-            settings["AI:Speech:Timeout"] = timeout;
+            all["AI:Speech:Endpoint"] = speech.Endpoint;
+            all["AI:Speech:Model"] = "whisper-large-v3";
+            all["AI:Speech:ApiKey"] = "speech-key";
+            all["AI:Speech:Timeout"] = timeout;
         }
-        return new VoiceHost(await BotHost.StartAsync(settings: settings), speech);
+        return new VoiceHost(await BotHost.StartAsync(settings: all), speech);
     }
 
     /// <summary>What <paramref name="user"/> sees after sending the voice the stand-in serves as <paramref name="mediaId"/>.</summary>

@@ -3,10 +3,10 @@ using GovBot.Skills.Voice;
 
 namespace GovBot.Host.Voice;
 
-/// <summary>A voice message's file through WeCom's media/get, the same call the report photos are fetched with.</summary>
-public sealed partial class WeComVoiceFiles(IWeComApi wecom, ILogger<WeComVoiceFiles> log) : IVoiceFiles
+/// <summary>A voice's, video's or file's bytes through WeCom's media/get, the same call the report photos are fetched with.</summary>
+public sealed partial class WeComMediaFiles(IWeComApi wecom, ILogger<WeComMediaFiles> log) : IMediaFiles
 {
-    public async Task<VoiceFile?> FetchAsync(string mediaId, int maxBytes, CancellationToken ct)
+    public async Task<MediaFile?> FetchAsync(string mediaId, int maxBytes, CancellationToken ct)
     {
         WeComMediaResult result;
         try
@@ -25,10 +25,10 @@ public sealed partial class WeComVoiceFiles(IWeComApi wecom, ILogger<WeComVoiceF
         }
         if (media.Content.Length > maxBytes)
         {
-            LogNotFetched(log, mediaId, $"{media.Content.Length} bytes, more than AI:Speech:MaxBytes");
+            LogNotFetched(log, mediaId, $"{media.Content.Length} bytes, more than allowed");
             return null;
         }
-        return new VoiceFile(media.Content, media.ContentType, FileName(media));
+        return new MediaFile(media.Content, media.ContentType, FileName(media), media.FileName);
     }
 
     /// <summary>
@@ -48,6 +48,6 @@ public sealed partial class WeComVoiceFiles(IWeComApi wecom, ILogger<WeComVoiceF
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Voice media {MediaId} not fetched for transcription: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId} (voice, video or file) not fetched: {Error}")]
     private static partial void LogNotFetched(ILogger logger, string mediaId, string error);
 }
