@@ -36,6 +36,7 @@ public static class EmulatorApi
         api.MapPost("/tap", TapAsync);
         api.MapPost("/location", LocationAsync);
         api.MapPost("/image", ImageAsync);
+        api.MapPost("/voice", VoiceAsync);
         return api;
     }
 
@@ -79,6 +80,14 @@ public static class EmulatorApi
     {
         if (await CheckUserAsync(request.User, people, ct) is { } refused) return refused;
         await chat.SendImageAsync(request.User!, CancellationToken.None);
+        return Sent();
+    }
+
+    /// <summary>A short voice (<see cref="DemoVoice"/>): transcribed when AI:Speech is set, else the not-heard path shows.</summary>
+    private static async Task<IResult> VoiceAsync(EmulatorImageRequest request, EmulatorPeople people, EmulatorChat chat, CancellationToken ct)
+    {
+        if (await CheckUserAsync(request.User, people, ct) is { } refused) return refused;
+        await chat.SendVoiceAsync(request.User!, CancellationToken.None);
         return Sent();
     }
 

@@ -54,6 +54,15 @@ public sealed class EmulatorChat(EmulatorStandIn standIn, EmulatorChatLog log, E
         return DeliverAsync(user, sim => sim.SendImageAsync(user, mediaId, picUrl, ct));
     }
 
+    /// <summary>Puts the demo voice into the stand-in's media store and sends it, as a phone sends a held-down recording.</summary>
+    public Task SendVoiceAsync(string user, CancellationToken ct)
+    {
+        var mediaId = "emu-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        standIn.Instance.AddMedia(mediaId, DemoVoice.Bytes, "audio/amr", mediaId + ".amr");
+        log.Add(user, ChatFrom.Me, ChatTypes.Text, "[语音 1″]");
+        return DeliverAsync(user, sim => sim.SendVoiceAsync(user, mediaId, ct));
+    }
+
     public Task SendLocationAsync(string user, EmulatorPlace place, CancellationToken ct)
     {
         if (RefusedForWeChat(user)) return Task.CompletedTask;

@@ -27,6 +27,13 @@ public sealed class WeComUserSimulator(HttpClient http, WeComCrypto crypto, stri
     public Task<CallbackAnswer> SendImageAsync(string user, string mediaId, string picUrl, CancellationToken ct = default) =>
         PostAsync(WeComInboundXml.Image(corpId, user, NextCreateTime(user), picUrl, mediaId, NextMsgId(), agentId), ct);
 
+    public Task<CallbackAnswer> SendVoiceAsync(string user, string mediaId, CancellationToken ct = default) =>
+        PostAsync(WeComInboundXml.Voice(corpId, user, NextCreateTime(user), mediaId, NextMsgId(), agentId), ct);
+
+    /// <summary>A video or a file (<paramref name="msgType"/> "video" or "file").</summary>
+    public Task<CallbackAnswer> SendMediaAsync(string user, string msgType, string mediaId, CancellationToken ct = default) =>
+        PostAsync(WeComInboundXml.Media(corpId, user, NextCreateTime(user), msgType, mediaId, NextMsgId(), agentId), ct);
+
     public Task<CallbackAnswer> SendLocationAsync(string user, double latitude, double longitude, string label, CancellationToken ct = default) =>
         PostAsync(WeComInboundXml.Location(corpId, user, NextCreateTime(user), latitude, longitude, 16, label, NextMsgId(), agentId), ct);
 

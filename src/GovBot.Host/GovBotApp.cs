@@ -13,6 +13,7 @@ using GovBot.Host.Staff;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
 using GovBot.Host.Telemetry;
+using GovBot.Host.Voice;
 using GovBot.Host.WeCom;
 using GovBot.Host.WeCom.CustomerService.Links;
 using GovBot.Skills.Ai;
@@ -29,6 +30,7 @@ using GovBot.Skills.Reminders;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Services;
 using GovBot.Skills.State;
+using GovBot.Skills.Voice;
 using GovBot.Skills.Teaching;
 using GovBot.Skills.Visits;
 using GovBot.Skills.Volunteers;
@@ -57,6 +59,7 @@ public static class GovBotApp
         // The bot's features (GovBot.Skills): one AddGovBotX per feature folder, each with its own skills, options and reminders.
         builder.AddGovBotNlu();
         builder.AddGovBotAi();
+        builder.AddGovBotVoice();
         builder.AddGovBotConversation();
         builder.AddGovBotReminders();
         builder.AddGovBotHelp();
@@ -78,6 +81,7 @@ public static class GovBotApp
         builder.AddWeComHosting();
         builder.AddCustomerServiceEntryHosting();
         builder.AddReportsHosting();
+        builder.AddVoiceHosting();
         builder.AddRemindersHosting();
         builder.AddPrivacyHosting();
         builder.AddBackupsHosting();

@@ -1575,7 +1575,14 @@ namespace GovBot.Data.Postgres.Migrations
                     b.Property<long?>("FetchedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Media")
                         .HasColumnType("integer");
 
                     b.Property<string>("MediaId")

@@ -1508,7 +1508,14 @@ namespace GovBot.Data.Migrations
                     b.Property<long?>("FetchedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Media")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MediaId")

@@ -37,7 +37,11 @@ internal sealed class ReportEventConfiguration : IEntityTypeConfiguration<Report
 
 internal sealed class ReportPhotoConfiguration : IEntityTypeConfiguration<ReportPhoto>
 {
-    public void Configure(EntityTypeBuilder<ReportPhoto> b) => b.HasIndex(x => new { x.FetchedAt, x.FetchAttempts });
+    public void Configure(EntityTypeBuilder<ReportPhoto> b)
+    {
+        b.HasIndex(x => new { x.FetchedAt, x.FetchAttempts });
+        b.Property(x => x.FileName).HasMaxLength(200);
+    }
 }
 
 internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open311Client>

@@ -85,7 +85,7 @@ public static class StaffReportPages
         if (await reports.FindAsync(id, ct) is not { } r) return Page("没有这件说事", scope, "<p>没有找到。</p>", StatusCodes.Status404NotFound);
         if (!scope.Allows(r)) return Refused(scope, "这件说事不在您负责的范围内。");
         var events = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == id).Include(e => e.Actor).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        var photos = await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == id && p.Content != null).Select(p => new { p.Id, p.Kind }).ToListAsync(ct);
+        var photos = await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == id && p.Content != null).Select(p => new { p.Id, p.Kind, p.Media, p.FileName }).ToListAsync(ct);
         var grid = r.GridId is { } g ? await db.Grids.AsNoTracking().Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var grids = await db.Grids.AsNoTracking().Where(x => x.CommunityId == r.CommunityId).OrderBy(x => x.Id).ToListAsync(ct);
 
@@ -104,7 +104,7 @@ public static class StaffReportPages
             </table></div>
             """);
         foreach (var p in photos)
-            body.Append(CultureInfo.InvariantCulture, $"<p><img class=\"photo\" alt=\"{(p.Kind == ReportPhotoKind.Result ? "处理结果照片" : "现场照片")}\" src=\"/staff/reports/{id}/photos/{p.Id}\"></p>");
+            body.Append(StaffReportAttachments.Html(id, p.Id, p.Kind, p.Media, p.FileName));
         body.Append("<div class=\"panel\"><h2>办理</h2>");
         if (r.Status == ReportStatus.Reported)
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/staff/reports/{id}/accept\"><button class=\"primary\" id=\"accept\">受理</button></form>");
@@ -140,7 +140,7 @@ public static class StaffReportPages
         var photo = await db.ReportPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.ReportId == id && p.Content != null, ct);
         if (photo is null) return Results.NotFound();
         http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.Bytes(photo.Content!, photo.ContentType ?? "image/jpeg");
+        return StaffReportAttachments.Download(http, photo);
     }
 
     private static async Task<IResult> ActAsync(HttpContext http, StaffCallers callers, GovBotDb db, ReportService reports, int id, string action, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed partial class CallbackIntake(
 {
     public async Task<Intake> TakeInAsync(InboxMessage row, CancellationToken ct)
     {
-        if (!prepared.AnswersAtOnce) return new Intake(await inbox.AcceptAsync(row, ct), null);
+        if (!prepared.AnswersAtOnce(row)) return new Intake(await inbox.AcceptAsync(row, ct), null);
         // The member's lease keeps their messages in order: held elsewhere, a turn of theirs is running.
         await using var lease = await TurnLease.TakeAsync(state, row.UserId, TimeSpan.Zero, ct);
         if (lease is null || await pending.AnyAsync(row.UserId)) return new Intake(await inbox.AcceptAsync(row, ct), null);

@@ -19,8 +19,8 @@ public sealed class PreparedTurns(IInboundReader reader, TurnPrechecker precheck
     private const int MaxLeft = 10_000;
     private readonly ConcurrentDictionary<long, TurnPrecheck> _left = new();
 
-    /// <summary>Whether a precheck never waits on a model, so a turn may run inside its callback.</summary>
-    public bool AnswersAtOnce => prechecker.AnswersAtOnce;
+    /// <summary>Whether the row's precheck never waits on a model or a transcription, so its turn may run inside its callback.</summary>
+    public bool AnswersAtOnce(InboxMessage row) => prechecker.AnswersAtOnce && !prechecker.WaitsOn(Read(row));
 
     private IncomingMessage Read(InboxMessage row) => reader.Read(row) with { CorrelationId = row.CorrelationId };
 

@@ -46,6 +46,11 @@ public sealed partial class ConversationEngine(
                 return new TurnResult(message.UserId, Reply.None, null, false, Intents.Other, null);
         }
 
+        // A voice whose words were heard is handled exactly as if they were typed; the reply says what was heard first,
+        // so that a resident misheard can say it again or correct it.
+        var heard = precheck.Voice?.Transcript;
+        if (heard is not null) message = TurnPrechecker.Heard(message, heard);
+        if (precheck.Attachment is { } looked) message = message with { Refusal = looked.Refusal, FileName = looked.FileName };
         var now = time.GetUtcNow();
         var person = await users.GetOrCreateAsync(message.UserId, now, ct);
         var dialog = await dialogs.GetAsync(message.UserId, ct);
@@ -53,6 +58,7 @@ public sealed partial class ConversationEngine(
         var turn = new TurnContext(message, person, dialog, nlu, now);
 
         var (reply, skill) = await DispatchAsync(turn, ct);
+        if (heard is not null) reply = Reply.Text($"听到您说：「{heard}」").Then(reply);
         reply = CarrySuspended(turn, dialog, reply);
         RememberPrompt(turn, reply);
         for (var i = 0; i < MaxFollowUps && turn.FollowUp is { } followUp; i++)
@@ -212,7 +218,8 @@ public sealed partial class ConversationEngine(
 
     private static Reply Fallback(IncomingMessage message) => message.Kind switch
     {
-        MessageKind.Voice => Reply.Text("这条语音没听清，麻烦打字告诉我，或回复「菜单」看看我能做什么。"),
+        MessageKind.Voice => Reply.Text("收到您的语音了，不过我这会儿听不清。麻烦打几个字说说是什么事，比如「3号楼楼道灯坏了」；或回复「菜单」看看我能做什么。"),
+        MessageKind.Video or MessageKind.File => Reply.Text("视频和文件可以在反映问题时发给我，会附在反映里给网格员看。想反映问题，先说说是什么事；或回复「菜单」看看我能做什么。"),
         MessageKind.Other => Reply.Text("这类消息我暂时还看不了，麻烦打字告诉我，或回复「菜单」看看我能做什么。"),
         MessageKind.Link => Reply.Text("收到链接了。如果想反映问题，直接说说是什么事就行；回复「菜单」看看我能做什么。"),
         _ => Reply.Text("这个我还不太明白。您可以直接说想办的事，比如「3号楼楼道堆满杂物」，或回复「菜单」看看我能做什么。"),

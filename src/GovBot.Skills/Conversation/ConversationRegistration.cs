@@ -24,6 +24,14 @@ public static class ConversationRegistration
         services.AddSingleton<DialogStore>();
         services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<TurnPrechecker>();
+        // Voices are "not heard" until AddGovBotVoice names a transcription endpoint.
+        services.TryAddSingleton<Voice.VoiceListener>();
+        services.AddOptions<Voice.AttachmentOptions>().Bind(builder.Configuration.GetSection(Voice.AttachmentOptions.Section))
+            .Validate(o => o.MaxVideoBytes > 0 && o.MaxFileBytes > 0, "Attachments:MaxVideoBytes and MaxFileBytes must be positive.")
+            .Validate(o => o.FileTypes.Length > 0 && o.FileTypes.All(t => t.StartsWith('.') && t == t.ToLowerInvariant()),
+                "Attachments:FileTypes must list extensions such as .pdf, lower case with the dot.")
+            .ValidateOnStart();
+        services.TryAddSingleton<Voice.AttachmentGate>();
         services.AddSingleton<SkillCatalog>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SkillRegistry>();

@@ -8,7 +8,11 @@ public enum MessageKind
     Location,
     Link,
     Event,
-    /// <summary>A kind the bot cannot read (video, file …): answered politely, never dropped.</summary>
+    /// <summary>A video; attached to a report being filed, otherwise answered politely.</summary>
+    Video,
+    /// <summary>A file (a document, a spreadsheet); attached to a report being filed, otherwise answered politely.</summary>
+    File,
+    /// <summary>A kind the bot cannot read (a sticker, a card …): answered politely, never dropped.</summary>
     Other,
 }
 
@@ -22,6 +26,10 @@ public sealed record IncomingMessage(string UserId, MessageKind Kind, DateTimeOf
     /// <summary>WeCom media id of an image or voice, fetched later through the media API.</summary>
     public string? MediaId { get; init; }
     public string? PicUrl { get; init; }
+    /// <summary>A video or file the precheck fetched and found too large or of a type not taken: why, in Chinese.</summary>
+    public string? Refusal { get; init; }
+    /// <summary>The name a file was sent with, when the precheck fetched it.</summary>
+    public string? FileName { get; init; }
     /// <summary>enter_agent, click, view, LOCATION, template_card_event …</summary>
     public string? EventName { get; init; }
     /// <summary>The menu key or card button key that was tapped.</summary>

@@ -1,4 +1,5 @@
 using GovBot.Skills.Nlu;
+using GovBot.Skills.Voice;
 
 namespace GovBot.Skills.Conversation;
 
@@ -10,4 +11,10 @@ namespace GovBot.Skills.Conversation;
 public sealed record TurnPrecheck(RateVerdict Verdict, NluResult? Nlu)
 {
     public bool SurelyWrites { get; init; }
+
+    /// <summary>A voice message listened to: its words (then the turn handles them as typed), or why none were heard.</summary>
+    public VoiceHearing? Voice { get; init; }
+
+    /// <summary>A video or file sent while a dialog is open, looked at: refused, or the name it came with.</summary>
+    public AttachmentCheck? Attachment { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed record NewReport(int CategoryId, string Description, int Community
     public string? LocationLabel { get; init; }
     public string? MediaUrl { get; init; }
     public IReadOnlyList<(string MediaId, string? PicUrl)> Photos { get; init; } = [];
+    /// <summary>Voices not transcribed, videos and files sent while filing; fetched later like the photos.</summary>
+    public IReadOnlyList<(string MediaId, ReportMediaKind Media, string? FileName)> Attachments { get; init; } = [];
     public string Source { get; init; } = "wecom";
     public string? ExternalReporter { get; init; }
     public string? ReporterContact { get; init; }
@@ -78,6 +80,8 @@ public sealed partial class ReportService(GovBotDb db, ReportRouting routing, Re
         };
         foreach (var (mediaId, picUrl) in draft.Photos)
             report.Photos.Add(new ReportPhoto { MediaId = mediaId, PicUrl = picUrl });
+        foreach (var (mediaId, media, fileName) in draft.Attachments)
+            report.Photos.Add(new ReportPhoto { MediaId = mediaId, Media = media, FileName = fileName });
         report.Events.Add(new ReportEvent { To = ReportStatus.Reported, Actor = reporter, Action = "上报", Note = draft.Description, At = now });
         db.Reports.Add(report);
 
@@ -347,7 +351,7 @@ public sealed partial class ReportService(GovBotDb db, ReportRouting routing, Re
     private static CardPart WorkerCard(Report r, (string Category, string Place) names) => new(
         $"居民反映 {r.Ticket}",
         $"{names.Category}｜{names.Place}\n{Quote.Short(r.Description)}\n反映人：{ReportWording.MaskName(r.Reporter?.Name ?? r.ExternalReporter)}　{ReportWording.Local(r.CreatedAt)}"
-            + (r.Photos.Count > 0 ? $"\n附照片 {r.Photos.Count} 张" : ""),
+            + ReportWording.Attachments(r.Photos),
         [new CardButton($"casework:accept:{r.Id}", "受理", Primary: true), new CardButton($"casework:handover:{r.Id}", "转交")],
         CardTaskId(r));
 

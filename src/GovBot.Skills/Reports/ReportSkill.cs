@@ -19,7 +19,7 @@ namespace GovBot.Skills.Reports;
 /// </summary>
 public sealed partial class ReportSkill(GovBotDb db, ReportService reports, ReferenceData reference, IEnumerable<IMissedTurns> missed) : FormSkill
 {
-    private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos";
+    private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos", Attached = "attached";
     private const string DuplicateStep = "duplicate", CommentStep = "comment";
     private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
     private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report", UnsureSlot = "unsure", PlaceNoteSlot = "placeNote";
@@ -61,6 +61,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             Resets = [BuildingIdSlot],
         },
         new(Photos, "照片", "", "") { Optional = true },
+        new(Attached, "附件", "", "") { Optional = true },
     ];
 
     protected override async Task<DialogState> PrepareAsync(TurnContext turn, DialogState form, CancellationToken ct)
@@ -97,6 +98,9 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             var photos = (form.Slot(Photos) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Append(media + "|" + m.PicUrl).ToList();
             form = form.With(Photos, string.Join(';', photos)).With(Photos + "#", $"{photos.Count}张");
         }
+        if (m.Kind == MessageKind.Voice && m.MediaId is { } voice) form = ReportAttachments.Add(form, Attached, voice, ReportMediaKind.Voice, null);
+        if (m is { Kind: MessageKind.Video or MessageKind.File, MediaId: { } file, Refusal: null })
+            form = ReportAttachments.Add(form, Attached, file, m.Kind == MessageKind.Video ? ReportMediaKind.Video : ReportMediaKind.File, m.FileName);
         if (m.Kind == MessageKind.Location && m.Location is { } at)
         {
             form = form.With(LatSlot, at.Latitude.ToString(CultureInfo.InvariantCulture))
@@ -121,6 +125,13 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
                 return await CommentAsync(turn, turn.Dialog, ct);
             case What when turn.Message.Kind == MessageKind.Text && Urgent.Advice(turn.Text) is { } advice:
                 return Reply.Text(advice).Then(await base.ContinueAsync(turn, ct));
+            // A voice not turned into words: kept with the report for the grid worker to hear, and a few typed words asked for.
+            case not DialogState.ConfirmStep when turn.Message is { Kind: MessageKind.Voice, MediaId: not null }:
+                return Reply.Text(ReportAttachments.VoiceKept).Then(await base.ContinueAsync(turn, ct));
+            // A video or file: attached, or refused (too large, a type not taken) with nothing kept.
+            case not DialogState.ConfirmStep when turn.Message.Kind is MessageKind.Video or MessageKind.File:
+                return Reply.Text(turn.Message.Refusal ?? (turn.Message.Kind == MessageKind.Video ? "视频收到了" : "文件收到了") + "，已附在这次反映里。")
+                    .Then(await base.ContinueAsync(turn, ct));
             default:
                 return await base.ContinueAsync(turn, ct);
         }
@@ -264,6 +275,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             Longitude = Number(form.Slot(LngSlot)),
             Photos = (form.Slot(Photos) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('|')).Select(p => (p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null)).ToList(),
+            Attachments = ReportAttachments.Read(form.Slot(Attached)),
         }, turn.User, ct);
 
         var handler = report.GridId is { } grid ? (await reference.GetAsync(ct)).WorkersOf(grid).Select(w => w.Name).ToList() : [];

@@ -52,4 +52,16 @@ public static class ReportWording
     }
 
     public static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 HH:mm");
+
+    /// <summary>「\n附照片 2 张、语音 1 条」 for a worker's card; empty when nothing is attached.</summary>
+    public static string Attachments(IEnumerable<ReportPhoto> attached)
+    {
+        var counts = attached.GroupBy(a => a.Media).ToDictionary(g => g.Key, g => g.Count());
+        var parts = new List<string>();
+        if (counts.GetValueOrDefault(ReportMediaKind.Photo) is > 0 and var photos) parts.Add($"照片 {photos} 张");
+        if (counts.GetValueOrDefault(ReportMediaKind.Voice) is > 0 and var voices) parts.Add($"语音 {voices} 条");
+        if (counts.GetValueOrDefault(ReportMediaKind.Video) is > 0 and var videos) parts.Add($"视频 {videos} 段");
+        if (counts.GetValueOrDefault(ReportMediaKind.File) is > 0 and var files) parts.Add($"文件 {files} 个");
+        return parts.Count == 0 ? "" : "\n附" + string.Join("、", parts);
+    }
 }

@@ -136,6 +136,15 @@ public sealed class EmulatorTests : IAsyncLifetime
         Assert.Contains((await _host.MessagesAsync(DemoUsers.Neighbour)).Entries, e => e.Type == ChatTypes.Location && e.Text!.Contains(place.Label, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_voice_is_sent_as_a_WeCom_voice_message_and_without_speech_the_resident_is_asked_to_type()
+    {
+        using (var voice = await _host.PostAsync("voice", new { user = DemoUsers.Resident }))
+            Assert.Equal(HttpStatusCode.OK, voice.StatusCode);
+        await _host.WaitForAsync(DemoUsers.Resident, e => e.Text?.Contains("打几个字") == true, "打几个字");
+        Assert.Contains((await _host.MessagesAsync(DemoUsers.Resident)).Entries, e => e.From == ChatFrom.Me && e.Text!.StartsWith("[语音", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("send", "{\"user\":\"nobody\",\"text\":\"菜单\"}", "没有这位用户")]
     [InlineData("send", "{\"text\":\"菜单\"}", "请先选一位用户")]

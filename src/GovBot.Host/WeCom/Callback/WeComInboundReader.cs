@@ -22,6 +22,8 @@ public sealed class WeComInboundReader : IInboundReader
             WeComMsgTypes.Voice when !string.IsNullOrWhiteSpace(m.Recognition) =>
                 new IncomingMessage(user, MessageKind.Text, receivedAt) { Text = m.Recognition },
             WeComMsgTypes.Voice => new IncomingMessage(user, MessageKind.Voice, receivedAt) { MediaId = m.MediaId },
+            WeComMsgTypes.Video => new IncomingMessage(user, MessageKind.Video, receivedAt) { MediaId = m.MediaId },
+            WeComMsgTypes.File => new IncomingMessage(user, MessageKind.File, receivedAt) { MediaId = m.MediaId },
             WeComMsgTypes.Location => new IncomingMessage(user, MessageKind.Location, receivedAt)
             {
                 Location = new GeoPoint(m.LocationX ?? 0, m.LocationY ?? 0, m.Label),

@@ -72,6 +72,22 @@ public static class WeComInboundXml
             PicUrl = picUrl, MediaId = mediaId, MsgId = msgId, AgentId = agentId,
         });
 
+    /// <summary>A voice message (WeCom records AMR), without speech recognition's words.</summary>
+    public static string Voice(string corpId, string fromUser, long createTime, string mediaId, string msgId, string agentId) =>
+        Build(new WeComInboundMessage
+        {
+            ToUserName = corpId, FromUserName = fromUser, CreateTime = createTime, MsgType = WeComMsgTypes.Voice,
+            MediaId = mediaId, Format = "amr", MsgId = msgId, AgentId = agentId,
+        });
+
+    /// <summary>A video (<paramref name="msgType"/> video) or file (file) message.</summary>
+    public static string Media(string corpId, string fromUser, long createTime, string msgType, string mediaId, string msgId, string agentId) =>
+        Build(new WeComInboundMessage
+        {
+            ToUserName = corpId, FromUserName = fromUser, CreateTime = createTime, MsgType = msgType,
+            MediaId = mediaId, MsgId = msgId, AgentId = agentId,
+        });
+
     /// <summary>A location message; <paramref name="latitude"/> goes to Location_X, <paramref name="longitude"/> to Location_Y.</summary>
     public static string Location(string corpId, string fromUser, long createTime, double latitude, double longitude, int scale, string label, string msgId, string agentId) =>
         Build(new WeComInboundMessage
