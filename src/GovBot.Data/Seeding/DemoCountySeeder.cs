@@ -160,6 +160,13 @@ public sealed partial class DemoCountySeeder(TimeProvider time)
             return compound;
         }
 
+        /// <summary>
+        /// Demo coordinates (GCJ-02, as WeCom location messages give them): made up, inside the county seat, so a
+        /// location sent in the emulator near one of them finds it.
+        /// </summary>
+        private static void At(Compound compound, double latitude, double longitude) =>
+            (compound.Latitude, compound.Longitude) = (latitude, longitude);
+
         private Grid Grid(Community community, string name, string description)
         {
             var grid = new Grid { Id = Grids.Count + 1, CommunityId = community.Id, Name = name, Description = description };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
+using GovBot.Host.Places;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Api;
@@ -74,6 +75,8 @@ public static class StaffPages
         community.MapStaffServices();
         // 「待学习」: what the bot missed in this community, labelled by its staff.
         community.MapStaffTeaching();
+        // Where each compound is on the map (GovBot.Host.Places): its community's staff and county admins.
+        community.MapStaffCompounds();
         // 「系统」: how the bot itself is doing, for county admins only.
         pages.MapGroup("").RequireAuthorization(StaffAccess.County).MapStaffSystem();
         // The address-book sync narrows itself to county admins.
