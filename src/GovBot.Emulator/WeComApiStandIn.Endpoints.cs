@@ -15,6 +15,7 @@ public sealed partial class WeComApiStandIn
         app.MapGet("/cgi-bin/media/get", GetMediaAsync);
         MapOAuthEndpoints(app);
         MapDirectoryEndpoints(app);
+        MapAppChatEndpoints(app);
     }
 
     private async Task GetTokenAsync(HttpContext ctx)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
+using GovBot.Host.GroupChats;
 using GovBot.Host.Places;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
@@ -75,8 +76,9 @@ public static class StaffPages
         community.MapStaffServices();
         // 「待学习」: what the bot missed in this community, labelled by its staff.
         community.MapStaffTeaching();
-        // Where each compound is on the map (GovBot.Host.Places): its community's staff and county admins.
-        community.MapStaffCompounds();
+        // Where each compound is on the map, and each grid's WeCom group chat: community staff and county admins.
+        pages.MapPlacePages();
+        pages.MapGroupChatPages();
         // 「系统」: how the bot itself is doing, for county admins only.
         pages.MapGroup("").RequireAuthorization(StaffAccess.County).MapStaffSystem();
         // The address-book sync narrows itself to county admins.
