@@ -20,7 +20,7 @@ public sealed partial class DemoCountySeeder
             var qingquanhu = Community(town, "清泉湖社区", "清徐县清源镇清泉湖社区居委会一楼", "0351-5720101");
             var qinghuaPm = PropertyManager("清徐县清华苑物业服务有限公司（演示）", "0351-5720111");
             var qinghua = Compound(qingquanhu, "清华苑一期", "清华苑|清华苑一期小区", qinghuaPm);
-            At(qinghua, 37.6032, 112.3561);
+            At(qinghua, 37.6071, 112.3601);
             var qinghuaGrid = Grid(qingquanhu, "清华苑网格", "小区和网格一样大：清华苑一期整个小区为一个网格");
             AddBuildings(qinghua, MicroGrid(qinghuaGrid, "清华苑1-3号楼微网格"), 1, 2, 3);
             AddBuildings(qinghua, MicroGrid(qinghuaGrid, "清华苑4-6号楼微网格"), 4, 5, 6);
@@ -30,9 +30,9 @@ public sealed partial class DemoCountySeeder
             var yingxin = Community(town, "迎新社区", "清徐县清源镇迎新社区居委会一楼", "0351-5720201");
             var shijiPm = PropertyManager("清徐县世纪物业管理有限公司（演示）", "0351-5720211");
             var shijiHuayuan = Compound(yingxin, "世纪花园", "世纪花园小区", shijiPm);
-            At(shijiHuayuan, 37.5978, 112.3612);
+            At(shijiHuayuan, 37.611, 112.3659);
             var shijiJiayuan = Compound(yingxin, "世纪家园", "世纪家园小区", shijiPm);
-            At(shijiJiayuan, 37.5969, 112.3634);
+            At(shijiJiayuan, 37.6101, 112.368);
             var shijiGrid = Grid(yingxin, "世纪网格", "网格大、小区小：世纪花园、世纪家园两个小区同属一个网格");
             AddBuildings(shijiHuayuan, MicroGrid(shijiGrid, "世纪花园微网格"), 1, 2, 3);
             AddBuildings(shijiJiayuan, MicroGrid(shijiGrid, "世纪家园微网格"), 1, 2);
@@ -41,7 +41,7 @@ public sealed partial class DemoCountySeeder
             var jinshatan = Community(town, "金沙滩社区", "清徐县清源镇金沙滩社区居委会一楼", "0351-5720301");
             var lanwanPm = PropertyManager("山西澜湾物业服务有限公司（演示）", "0351-5720311");
             var lanwan = Compound(jinshatan, "中隐澜湾", "中隐澜湾小区|澜湾", lanwanPm);
-            At(lanwan, 37.6087, 112.3498);
+            At(lanwan, 37.599, 112.3521);
             var lanwanGrids = new[] { "中隐澜湾一网格", "中隐澜湾二网格", "中隐澜湾三网格" }
                 .Select(name => Grid(jinshatan, name, "小区大、网格小：中隐澜湾小区分为三个网格"))
                 .ToArray();

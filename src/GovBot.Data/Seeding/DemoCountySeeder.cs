@@ -161,8 +161,9 @@ public sealed partial class DemoCountySeeder(TimeProvider time)
         }
 
         /// <summary>
-        /// Demo coordinates (GCJ-02, as WeCom location messages give them): made up, inside the county seat, so a
-        /// location sent in the emulator near one of them finds it.
+        /// Demo coordinates (GCJ-02, as WeCom location messages give them): made up, inside the county seat, each about
+        /// 45 m from the emulator's place of that compound (EmulatorPlaces: 清华苑一期北门, 世纪花园东门, 中隐澜湾小区会所),
+        /// so a location sent from the emulator finds its compound.
         /// </summary>
         private static void At(Compound compound, double latitude, double longitude) =>
             (compound.Latitude, compound.Longitude) = (latitude, longitude);

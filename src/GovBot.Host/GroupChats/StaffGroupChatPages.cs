@@ -54,7 +54,7 @@ public static class StaffGroupChatPages
         else
         {
             body.Append(CultureInfo.InvariantCulture, $"""
-                <div class="panel"><h2>群聊「{E(chat.Name)}」</h2><p id="members">{chat.Members.Split('|').Length} 人，建于 {StaffForm.Span(chat.CreatedAt, chat.CreatedAt)[..^6]}</p>
+                <div class="panel"><h2>群聊「{E(chat.Name)}」</h2><p id="members">{chat.Members.Split('|').Length} 人，建于 {StaffForm.Input(chat.CreatedAt).Replace('T', ' ')}</p>
                 <form method="post" action="/staff/grids/{id}/announce"><input type="hidden" name="key" value="{Guid.NewGuid():N}">
                 <p><label>类型 <select name="kind">{string.Concat(Kinds.Select(k => $"<option>{k}</option>"))}</select></label></p>
                 <p><label>内容<br><textarea name="text" id="announcement" rows="4" cols="40" required minlength="4" maxlength="1000"></textarea></label></p>

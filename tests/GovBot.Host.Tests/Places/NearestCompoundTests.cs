@@ -6,7 +6,7 @@ namespace GovBot.Host.Tests.Places;
 /// <summary>
 /// A location sent while reporting, through the real callback: the nearest compound with coordinates within the radius
 /// (300 m) is where the problem is, ahead of the resident's home; the building is then asked. The demo county gives
-/// 中隐澜湾 (37.6087, 112.3498), 世纪花园 (37.5978, 112.3612) and 世纪家园 (37.5969, 112.3634), about 220 m apart.
+/// 中隐澜湾 (37.5990, 112.3521), 世纪花园 (37.6110, 112.3659) and 世纪家园 (37.6101, 112.3680), about 210 m apart.
 /// </summary>
 public sealed class NearestCompoundTests : IAsyncLifetime
 {
@@ -38,7 +38,7 @@ public sealed class NearestCompoundTests : IAsyncLifetime
     {
         await StartReportAsync();
 
-        var asked = await SendLocationAsync(37.6087 + 30 / MetresPerDegreeLatitude, 112.3498, "滨河东路");
+        var asked = await SendLocationAsync(37.5990 + 30 / MetresPerDegreeLatitude, 112.3521, "滨河东路");
 
         Assert.Contains("中隐澜湾", asked);
         Assert.Contains("哪栋楼", asked);
@@ -50,7 +50,7 @@ public sealed class NearestCompoundTests : IAsyncLifetime
         Assert.Equal("中隐澜湾", report.Compound!.Name);
         Assert.Equal(6, report.Building!.Number);
         Assert.Equal("滨河东路", report.LocationLabel);
-        Assert.Equal(37.6087 + 30 / MetresPerDegreeLatitude, report.Latitude!.Value, 6);
+        Assert.Equal(37.5990 + 30 / MetresPerDegreeLatitude, report.Latitude!.Value, 6);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class NearestCompoundTests : IAsyncLifetime
     {
         await StartReportAsync();
 
-        var summary = await SendLocationAsync(37.6087 + 2000 / MetresPerDegreeLatitude, 112.3498, "城北加油站");
+        var summary = await SendLocationAsync(37.5990 + 2000 / MetresPerDegreeLatitude, 112.3521, "城北加油站");
 
         Assert.DoesNotContain("哪栋楼", summary);
         Assert.Contains("城北加油站", summary);
@@ -74,8 +74,8 @@ public sealed class NearestCompoundTests : IAsyncLifetime
     {
         await StartReportAsync();
 
-        // About 57 m from 世纪家园 and 160 m from 世纪花园 (his home): both within the radius.
-        var asked = await SendLocationAsync(37.5971, 112.3628, "世纪路");
+        // About 57 m from 世纪家园 and 155 m from 世纪花园 (his home): both within the radius.
+        var asked = await SendLocationAsync(37.6103, 112.3674, "世纪路");
 
         Assert.Contains("世纪家园", asked);
         Assert.Contains("不在楼里", asked);

@@ -72,7 +72,7 @@ public sealed class PlacesStaffPagesTests
         host.StandIn.AddMedia("media-map-1", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9], "image/jpeg", "map.jpg");
         await host.Bot.SayAsync(resident, "我要反映问题");
         await host.Bot.SayAsync(resident, "有人在绿地上私搭乱建");
-        await host.Bot.ReplyToAsync(resident, () => host.Bot.WeCom.SendLocationAsync(resident, 37.6089, 112.3500, "滨河东路口"));
+        await host.Bot.ReplyToAsync(resident, () => host.Bot.WeCom.SendLocationAsync(resident, 37.5992, 112.3523, "滨河东路口"));
         await host.Bot.SayAsync(resident, "不在楼里");
         await host.Bot.ReplyToAsync(resident, () => host.Bot.WeCom.SendImageAsync(resident, "media-map-1", "http://example.invalid/p.jpg"));
         Assert.StartsWith("已上报", await host.Bot.SayAsync(resident, "是"));
