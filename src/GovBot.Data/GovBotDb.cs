@@ -77,6 +77,7 @@ public class GovBotDb(DbContextOptions<GovBotDb> options) : DbContext(options)
     public DbSet<VolunteerJoinRequest> VolunteerJoinRequests => Set<VolunteerJoinRequest>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<GroupChat> GroupChats => Set<GroupChat>();
     public DbSet<ReportCategory> ReportCategories => Set<ReportCategory>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();

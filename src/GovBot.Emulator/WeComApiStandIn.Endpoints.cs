@@ -18,6 +18,7 @@ public sealed partial class WeComApiStandIn
         MapCustomerServiceLinkEndpoints(app);
         MapCustomerServiceStateEndpoints(app);
         MapCustomerServiceEndpoints(app);
+        MapAppChatEndpoints(app);
     }
 
     private async Task GetTokenAsync(HttpContext ctx)

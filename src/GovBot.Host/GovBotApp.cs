@@ -1,6 +1,7 @@
 using GovBot.Data;
 using GovBot.Host.Backups;
 using GovBot.Host.CheckIns;
+using GovBot.Host.GroupChats;
 using GovBot.Host.Health;
 using GovBot.Host.Nlu;
 using GovBot.Host.Open311;
@@ -88,6 +89,7 @@ public static class GovBotApp
         builder.AddOpen311Hosting();
         builder.AddHealthHosting();
         builder.AddStaffHosting();
+        builder.AddGroupChatsHosting();
         builder.AddStructureHosting();
         builder.AddStaffDirectoryHosting();
         builder.AddNluHosting();

@@ -29,3 +29,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.SourceKey).HasMaxLength(200);
     }
 }
+
+internal sealed class GroupChatConfiguration : IEntityTypeConfiguration<GroupChat>
+{
+    public void Configure(EntityTypeBuilder<GroupChat> b)
+    {
+        b.HasIndex(x => x.ChatId).IsUnique();
+        // One group chat per grid: the announcement goes to the grid's chat, never to a choice of several.
+        b.HasIndex(x => x.GridId).IsUnique();
+    }
+}

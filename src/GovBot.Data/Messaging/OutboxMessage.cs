@@ -31,8 +31,14 @@ public enum OutboxChannel
 public class OutboxMessage
 {
     public long Id { get; set; }
-    /// <summary>WeCom user ids joined by '|'; the dispatcher splits them into batches of 1000.</summary>
+    /// <summary>WeCom user ids joined by '|'; the dispatcher splits them into batches of 1000. Empty for a group chat.</summary>
     public required string ToUsers { get; set; }
+    /// <summary>
+    /// When set, the row goes to this app-created group chat (<see cref="GroupChat.ChatId"/>) through appchat/send
+    /// instead of to <see cref="ToUsers"/>, with the same retries.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(32)]
+    public string? ChatId { get; set; }
     public required string PayloadJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Not sent before this instant (quiet hours, or the passive-reply window).</summary>

@@ -17,6 +17,12 @@ public class Compound
     public int? PropertyManagerId { get; set; }
     public PropertyManager? PropertyManager { get; set; }
     public List<Building> Buildings { get; set; } = [];
+    /// <summary>
+    /// Where the compound is (its main gate, say), in GCJ-02 like WeCom's location messages and Chinese map apps, so a
+    /// location a resident sends compares without conversion. Null until the workbook or staff give it.
+    /// </summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }
 
 /// <summary>楼栋 inside a compound; its micro-grid decides which grid worker handles it.</summary>

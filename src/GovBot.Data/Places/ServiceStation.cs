@@ -30,4 +30,7 @@ public class ServiceStation
     public string OpenDays { get; set; } = "1234567";
     /// <summary>What the station offers, for people to read: "饮水、充电、取暖".</summary>
     public string? Services { get; set; }
+    /// <summary>GCJ-02, like <see cref="Compound.Latitude"/>; null when not known.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }

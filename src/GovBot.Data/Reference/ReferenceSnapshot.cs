@@ -47,6 +47,27 @@ public sealed class ReferenceSnapshot
     public IReadOnlyList<Compound> CompoundsNamed(string name) =>
         [.. _compounds.Values.Where(c => c.Name == name || c.Aliases.Contains(name, StringComparison.Ordinal)).OrderBy(c => c.Id)];
 
+    /// <summary>
+    /// The compound with coordinates nearest to a point (GCJ-02, as sent), when it is within <paramref name="radiusMeters"/>;
+    /// null when none is that close or none has coordinates.
+    /// </summary>
+    public (Compound Compound, double Meters)? NearestCompound(double latitude, double longitude, double radiusMeters)
+    {
+        (Compound, double)? best = null;
+        foreach (var c in _compounds.Values)
+        {
+            if (c.Latitude is not { } lat || c.Longitude is not { } lng) continue;
+            var d = Geo.Meters(latitude, longitude, lat, lng);
+            // Equal distances: the lower id, so the answer never depends on dictionary order.
+            if (d <= radiusMeters && (best is not { } b || d < b.Item2 || (d == b.Item2 && c.Id < b.Item1.Id))) best = (c, d);
+        }
+        return best;
+    }
+
+    /// <summary>The compound's buildings by number.</summary>
+    public IReadOnlyList<Building> BuildingsOf(int compoundId) =>
+        [.. _byNumber.Where(b => b.Key.CompoundId == compoundId).Select(b => b.Value).OrderBy(b => b.Number)];
+
     public Building? Building(int id) => _buildings.GetValueOrDefault(id);
 
     public Building? Building(int compoundId, int number) => _byNumber.GetValueOrDefault((compoundId, number));

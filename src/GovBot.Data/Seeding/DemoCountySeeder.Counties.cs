@@ -20,6 +20,7 @@ public sealed partial class DemoCountySeeder
             var qingquanhu = Community(town, "清泉湖社区", "清徐县清源镇清泉湖社区居委会一楼", "0351-5720101");
             var qinghuaPm = PropertyManager("清徐县清华苑物业服务有限公司（演示）", "0351-5720111");
             var qinghua = Compound(qingquanhu, "清华苑一期", "清华苑|清华苑一期小区", qinghuaPm);
+            At(qinghua, 37.6071, 112.3601);
             var qinghuaGrid = Grid(qingquanhu, "清华苑网格", "小区和网格一样大：清华苑一期整个小区为一个网格");
             AddBuildings(qinghua, MicroGrid(qinghuaGrid, "清华苑1-3号楼微网格"), 1, 2, 3);
             AddBuildings(qinghua, MicroGrid(qinghuaGrid, "清华苑4-6号楼微网格"), 4, 5, 6);
@@ -29,7 +30,9 @@ public sealed partial class DemoCountySeeder
             var yingxin = Community(town, "迎新社区", "清徐县清源镇迎新社区居委会一楼", "0351-5720201");
             var shijiPm = PropertyManager("清徐县世纪物业管理有限公司（演示）", "0351-5720211");
             var shijiHuayuan = Compound(yingxin, "世纪花园", "世纪花园小区", shijiPm);
+            At(shijiHuayuan, 37.611, 112.3659);
             var shijiJiayuan = Compound(yingxin, "世纪家园", "世纪家园小区", shijiPm);
+            At(shijiJiayuan, 37.6101, 112.368);
             var shijiGrid = Grid(yingxin, "世纪网格", "网格大、小区小：世纪花园、世纪家园两个小区同属一个网格");
             AddBuildings(shijiHuayuan, MicroGrid(shijiGrid, "世纪花园微网格"), 1, 2, 3);
             AddBuildings(shijiJiayuan, MicroGrid(shijiGrid, "世纪家园微网格"), 1, 2);
@@ -38,6 +41,7 @@ public sealed partial class DemoCountySeeder
             var jinshatan = Community(town, "金沙滩社区", "清徐县清源镇金沙滩社区居委会一楼", "0351-5720301");
             var lanwanPm = PropertyManager("山西澜湾物业服务有限公司（演示）", "0351-5720311");
             var lanwan = Compound(jinshatan, "中隐澜湾", "中隐澜湾小区|澜湾", lanwanPm);
+            At(lanwan, 37.599, 112.3521);
             var lanwanGrids = new[] { "中隐澜湾一网格", "中隐澜湾二网格", "中隐澜湾三网格" }
                 .Select(name => Grid(jinshatan, name, "小区大、网格小：中隐澜湾小区分为三个网格"))
                 .ToArray();
@@ -137,12 +141,14 @@ public sealed partial class DemoCountySeeder
 
             // Assumption: the article does not say which community 外贸小区 belongs to; the demo puts it in 永安社区.
             var waimao = Compound(yongan, "外贸小区", "外贸", PropertyManager("襄垣县永安物业服务有限公司（演示）", "0355-7820111"));
+            At(waimao, 36.5331, 113.0512);
             var yonganGrid = Grid(yongan, "永安一网格", "外贸小区所在网格");
             AddBuildings(waimao, MicroGrid(yonganGrid, "外贸小区1-3号楼微网格"), 1, 2, 3);
             AddBuildings(waimao, MicroGrid(yonganGrid, "外贸小区4-6号楼微网格"), 4, 5, 6);
 
             // Assumption: 古韩明珠小区 is put in 府前社区, split into two grids.
             var mingzhu = Compound(fuqian, "古韩明珠小区", "古韩明珠|明珠小区", PropertyManager("襄垣县明珠物业服务有限公司（演示）", "0355-7820211"));
+            At(mingzhu, 36.5296, 113.0468);
             var fuqianGrid1 = Grid(fuqian, "府前一网格", "古韩明珠小区1-4号楼");
             var fuqianGrid2 = Grid(fuqian, "府前二网格", "古韩明珠小区5-8号楼");
             AddBuildings(mingzhu, MicroGrid(fuqianGrid1, "明珠1-2号楼微网格"), 1, 2);

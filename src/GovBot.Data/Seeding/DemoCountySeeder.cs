@@ -160,6 +160,14 @@ public sealed partial class DemoCountySeeder(TimeProvider time)
             return compound;
         }
 
+        /// <summary>
+        /// Demo coordinates (GCJ-02, as WeCom location messages give them): made up, inside the county seat, each about
+        /// 45 m from the emulator's place of that compound (EmulatorPlaces: 清华苑一期北门, 世纪花园东门, 中隐澜湾小区会所),
+        /// so a location sent from the emulator finds its compound.
+        /// </summary>
+        private static void At(Compound compound, double latitude, double longitude) =>
+            (compound.Latitude, compound.Longitude) = (latitude, longitude);
+
         private Grid Grid(Community community, string name, string description)
         {
             var grid = new Grid { Id = Grids.Count + 1, CommunityId = community.Id, Name = name, Description = description };

@@ -80,5 +80,6 @@ public static partial class StaffHtml
         th,.nowrap{white-space:nowrap}form.edit-slot,form.hours{display:flex;flex-wrap:wrap;gap:.3em;align-items:center;margin:0}
         input,select,textarea,button{font:inherit;padding:.35em .5em}button.primary{background:#c8161d;color:#fff;border:0;border-radius:4px}
         .warn{color:#c8161d}.demo{background:#fff3cd;border:1px solid #e0c36a;border-radius:6px;padding:.5em .8em}.muted{color:#888}svg text{font-size:12px;fill:#333}img.photo{max-width:100%;max-height:320px;border-radius:6px}
+        .beside{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start;margin-bottom:1em}.beside>div{flex:1 1 300px}
         """;
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
+using GovBot.Host.GroupChats;
+using GovBot.Host.Places;
 using GovBot.Host.StaffDirectory;
 using GovBot.Host.Structure;
 using GovBot.Host.WeCom.Api;
@@ -77,6 +79,9 @@ public static class StaffPages
         community.MapStaffTeaching();
         // 「微信入口」: the customer-service QR codes of the community and its grids, to print for notice boards.
         community.MapStaffEntryLinks();
+        // Where each compound is on the map, and each grid's WeCom group chat: community staff and county admins.
+        pages.MapPlacePages();
+        pages.MapGroupChatPages();
         // 「系统」: how the bot itself is doing, for county admins only.
         pages.MapGroup("").RequireAuthorization(StaffAccess.County).MapStaffSystem();
         // The address-book sync narrows itself to county admins.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GovBot.Data.Reports;
 using GovBot.Data;
+using GovBot.Host.Places;
 using GovBot.Host.Staff.Exports;
 using GovBot.Skills.Reports;
 using GovBot.Skills.Spreadsheets;
@@ -103,8 +104,12 @@ public static class StaffReportPages
             {(r.Stars is null ? "" : $"<tr><th>评价</th><td>{ReportWording.Stars(r.Stars)}</td></tr>")}
             </table></div>
             """);
+        // A report with a location shows where on a small map, the photos beside it.
+        var map = r is { Latitude: { } lat, Longitude: { } lng } ? await ReportMap.RenderAsync(db, r, lat, lng, ct) : null;
+        if (map is not null) body.Append("<div class=\"beside\"><div class=\"panel\"><h2>位置</h2>").Append(map).Append("</div><div>");
         foreach (var p in photos)
             body.Append(StaffReportAttachments.Html(id, p.Id, p.Kind, p.Media, p.FileName));
+        if (map is not null) body.Append("</div></div>");
         body.Append("<div class=\"panel\"><h2>办理</h2>");
         if (r.Status == ReportStatus.Reported)
             body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/staff/reports/{id}/accept\"><button class=\"primary\" id=\"accept\">受理</button></form>");

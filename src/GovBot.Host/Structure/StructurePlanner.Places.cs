@@ -100,6 +100,7 @@ internal sealed partial class StructurePlanner
             var community = Ref(r, "社区编码", _store.Communities, required: true);
             var aliases = string.Join('|', CellWords.List(r.Get("简称/曾用名")).Distinct());
             var manager = Ref(r, "物业编码", _store.PropertyManagers, required: false);
+            var at = Coordinates(r);
             if (community is not null && name.Length > 0)
             {
                 if (names.TryGetValue((community, name), out var first)) r.Why.Add($"同一社区的小区名称「{name}」与第 {first} 行重复");
@@ -116,6 +117,7 @@ internal sealed partial class StructurePlanner
             if (aliases.Length > 0) { Diff(c, "简称/曾用名", x.Aliases, aliases); x.Aliases = aliases; }
             if (manager is not null && x.PropertyManager != manager) Diff(c, "物业", x.PropertyManager?.Name, manager.Name);
             if (manager is not null) x.PropertyManager = manager;
+            Place(c, at, () => (x.Latitude, x.Longitude), (lat, lng) => (x.Latitude, x.Longitude) = (lat, lng));
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class StructurePlanner
             var hoursText = r.Need("开放时间");
             var daysText = r.Get("开放日");
             var services = r.Get("服务内容");
+            var at = Coordinates(r);
             ServiceStationKind kind = default;
             if (kindWord.Length > 0 && !CellWords.StationKinds.TryGetValue(kindWord, out kind))
                 r.Why.Add($"不认识的站点类型「{kindWord}」（可填：党群服务中心、党群服务站、暖新驿站）");
@@ -45,6 +46,7 @@ internal sealed partial class StructurePlanner
             // An empty 开放日 means every day for a new station and keeps what an existing one has.
             if (daysText.Length > 0 || c.Added) { Diff(c, "开放日", CellWords.DaysText(x.OpenDays), CellWords.DaysText(days!)); x.OpenDays = days!; }
             if (services.Length > 0) { Diff(c, "服务内容", x.Services, services); x.Services = services; }
+            Place(c, at, () => (x.Latitude, x.Longitude), (lat, lng) => (x.Latitude, x.Longitude) = (lat, lng));
         }
     }
 

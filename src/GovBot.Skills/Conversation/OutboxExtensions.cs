@@ -100,4 +100,28 @@ public static class OutboxExtensions
         db.Outbox.Add(row);
         return row;
     }
+
+    /// <summary>
+    /// Adds a push to an app-created group chat (appchat/send) to the context; the outbox sends it like any other row.
+    /// Null, adding nothing, when a row with <paramref name="sourceKey"/> is already stored or added.
+    /// </summary>
+    public static async Task<OutboxMessage?> EnqueueChatPushAsync(
+        this GovBotDb db, string chatId, ReplyPart part, string sourceKey, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        if (db.Outbox.Local.Any(o => o.SourceKey == sourceKey) || await SourceKeyStored.For(db)(db, sourceKey, ct)) return null;
+        var row = new OutboxMessage
+        {
+            ToUsers = "",
+            ChatId = chatId,
+            PayloadJson = SerializePayload(part),
+            CreatedAt = now,
+            NotBefore = now,
+            Status = OutboxStatus.Pending,
+            SourceKey = sourceKey,
+            TraceContext = CurrentTraceContext(),
+        };
+        db.Outbox.Add(row);
+        return row;
+    }
 }

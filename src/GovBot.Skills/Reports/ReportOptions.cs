@@ -13,4 +13,9 @@ public sealed class ReportOptions
     /// at most a minute late without loading the store; the limits themselves live in each category.
     /// </summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A location sent with a report belongs to the nearest compound with coordinates this close (metres, from the
+    /// compound's point). 300 m covers a large compound from its gate and a phone's GPS error, but not the next block.
+    /// </summary>
+    public double LocationRadiusMeters { get; set; } = 300;
 }

@@ -8,6 +8,7 @@ using GovBot.Skills.Conversation;
 using GovBot.Skills.Conversation.Forms;
 using GovBot.Skills.Nlu;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Skills.Reports;
 
@@ -17,7 +18,8 @@ namespace GovBot.Skills.Reports;
 /// missing, offers to join a neighbour's open report of the same problem, and files it with a ticket.
 /// Ratings come back here as taps on the result card.
 /// </summary>
-public sealed partial class ReportSkill(GovBotDb db, ReportService reports, ReferenceData reference, IEnumerable<IMissedTurns> missed) : FormSkill
+public sealed partial class ReportSkill(
+    GovBotDb db, ReportService reports, ReferenceData reference, IEnumerable<IMissedTurns> missed, IOptions<ReportOptions> options) : FormSkill
 {
     private const string What = "what", Category = "category", Compound = "compound", Place = "place", Photos = "photos", Attached = "attached";
     private const string DuplicateStep = "duplicate", CommentStep = "comment";
@@ -90,7 +92,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         return own.UnitNote is { } unit ? form.With(PlaceNoteSlot, unit) : form;
     }
 
-    protected override Task<DialogState> AbsorbAsync(TurnContext turn, DialogState form, CancellationToken ct)
+    protected override async Task<DialogState> AbsorbAsync(TurnContext turn, DialogState form, CancellationToken ct)
     {
         var m = turn.Message;
         if (m.Kind == MessageKind.Image && m.MediaId is { } media)
@@ -101,14 +103,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
         if (m.Kind == MessageKind.Voice && m.MediaId is { } voice) form = ReportAttachments.Add(form, Attached, voice, ReportMediaKind.Voice, null);
         if (m is { Kind: MessageKind.Video or MessageKind.File, MediaId: { } file, Refusal: null })
             form = ReportAttachments.Add(form, Attached, file, m.Kind == MessageKind.Video ? ReportMediaKind.Video : ReportMediaKind.File, m.FileName);
-        if (m.Kind == MessageKind.Location && m.Location is { } at)
-        {
-            form = form.With(LatSlot, at.Latitude.ToString(CultureInfo.InvariantCulture))
-                .With(LngSlot, at.Longitude.ToString(CultureInfo.InvariantCulture));
-            if (!form.Slots.ContainsKey(Place) || form.Slot(Place)!.StartsWith("loc:", StringComparison.Ordinal))
-                form = form.With(Place, "loc:" + (at.Label ?? "位置")).With(Place + "#", at.Label ?? "已发送的位置");
-        }
-        return Task.FromResult(form);
+        if (m.Kind == MessageKind.Location && m.Location is { } at) form = await AbsorbLocationAsync(form, at, ct);
+        return form;
     }
 
     public override async Task<Reply> ContinueAsync(TurnContext turn, CancellationToken ct)
@@ -123,6 +119,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
                 return await DecideOnTwinAsync(turn, turn.Dialog, ct);
             case CommentStep:
                 return await CommentAsync(turn, turn.Dialog, ct);
+            case BuildingStep:
+                return await PickBuildingAsync(turn, turn.Dialog, ct);
             case What when turn.Message.Kind == MessageKind.Text && Urgent.Advice(turn.Text) is { } advice:
                 return Reply.Text(advice).Then(await base.ContinueAsync(turn, ct));
             // A voice not turned into words: kept with the report for the grid worker to hear, and a few typed words asked for.
@@ -224,6 +222,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
                 Reply.Text("没找到这个小区，问题在哪个小区？说小区名字就行，比如「清华苑一期」。"));
         }
         form = form.With(CompoundIdSlot, compound.Id.ToString(CultureInfo.InvariantCulture));
+        if (AskBuilding(turn, form, compound, await reference.GetAsync(ct)) is { } ask) return ask;
 
         if (form.Slot(Place) is { } place && place.StartsWith("n:", StringComparison.Ordinal))
         {
@@ -270,7 +269,7 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
             CompoundId = compound.Id,
             BuildingId = form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
             PlaceNote = place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : form.Slot(PlaceNoteSlot),
-            LocationLabel = place.StartsWith("loc:", StringComparison.Ordinal) ? place[4..] : null,
+            LocationLabel = place.StartsWith("loc:", StringComparison.Ordinal) ? place[4..] : form.Slot(LabelSlot),
             Latitude = Number(form.Slot(LatSlot)),
             Longitude = Number(form.Slot(LngSlot)),
             Photos = (form.Slot(Photos) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
@@ -351,6 +350,8 @@ public sealed partial class ReportSkill(GovBotDb db, ReportService reports, Refe
     {
         var name = form.Slot(Compound);
         if (name is null) return turn.User.CompoundId is { } home ? await CompoundAsync(home, ct) : null;
+        // The compound a location found, by id: another of the same name elsewhere must not win over where they stand.
+        if (NearCompound(form, await reference.GetAsync(ct)) is { } near) return near;
         var candidates = (await reference.GetAsync(ct)).CompoundsNamed(name);
         // Two compounds of one name in different communities: the resident's own community decides.
         return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();

@@ -20,6 +20,7 @@ public static class ReportsRegistration
         services.AddOptions<ReportOptions>().Bind(builder.Configuration.GetSection("Reports"))
             .Validate(o => o.RatingPeriod > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero && o.DeadlineSweepInterval > TimeSpan.Zero, "Reports: periods must be positive.")
             .Validate(o => o.TicketPrefix is { Length: 1 } p && char.IsAsciiLetterUpper(p[0]), "Reports:TicketPrefix must be one capital letter.")
+            .Validate(o => o.LocationRadiusMeters is >= 10 and <= 5000, "Reports:LocationRadiusMeters must be between 10 and 5000 (metres).")
             .ValidateOnStart();
         services.AddHostedService<ReportCategorySeeder>();
         services.AddScoped<ReportRouting>();

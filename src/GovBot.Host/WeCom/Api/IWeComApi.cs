@@ -15,4 +15,10 @@ public interface IWeComApi
 
     /// <summary>media/get: a temporary file (image, voice, file) a user sent, valid for 3 days.</summary>
     Task<WeComMediaResult> GetMediaAsync(string mediaId, CancellationToken ct = default);
+
+    /// <summary>appchat/create: a group chat owned by the app.</summary>
+    Task<WeComAppChatCreateResult> CreateAppChatAsync(WeComAppChatCreate chat, CancellationToken ct = default);
+
+    /// <summary>appchat/send: a message to an app-created group chat.</summary>
+    Task<WeComSendResult> SendAppChatAsync(WeComAppChatMessage message, CancellationToken ct = default);
 }

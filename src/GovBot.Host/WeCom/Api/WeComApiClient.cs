@@ -54,6 +54,18 @@ public sealed class WeComApiClient(
         }), ct);
     }
 
+    public Task<WeComAppChatCreateResult> CreateAppChatAsync(WeComAppChatCreate chat, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return WithTokenAsync("appchat/create", (token, c) => PostAsync<WeComAppChatCreate, WeComAppChatCreateResult>("appchat/create", token, chat, c), ct);
+    }
+
+    public Task<WeComSendResult> SendAppChatAsync(WeComAppChatMessage message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WithTokenAsync("appchat/send", (token, c) => PostAsync<WeComAppChatMessage, WeComSendResult>("appchat/send", token, message, c), ct);
+    }
+
     private static string? FileName(ContentDispositionHeaderValue? disposition) =>
         disposition?.FileNameStar ?? disposition?.FileName?.Trim('"');
 

@@ -17,7 +17,7 @@ namespace GovBot.Host.WeCom.Outbox;
 /// One pass over the outbox: sends every due row once, in Id order. A row WeCom could not take now
 /// stays Pending with a later NextAttemptAt (never dropped); a row WeCom refuses for good is marked Failed.
 /// </summary>
-public sealed class OutboxSender(
+public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -110,6 +110,7 @@ public sealed class OutboxSender(
 
         try
         {
+            if (row.ChatId is { Length: > 0 } chat) return await SendToChatAsync(db, api, row, chat, part, ct);
             return part is CardUpdate update
                 ? await SendUpdateAsync(db, api, row, update, ct)
                 : await SendBatchesAsync(db, api, row, part, ct);
