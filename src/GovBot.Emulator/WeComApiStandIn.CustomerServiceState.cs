@@ -56,14 +56,22 @@ public sealed partial class WeComApiStandIn
     /// The servicer ends the session in WeCom's client: state 4, and session_status_change with change type 3. Returns
     /// the event, or null when the session was not a servicer's.
     /// </summary>
-    public CustomerServiceSessionChanged? EndSessionAsServicer(string openKfId, string externalUserId)
+    public CustomerServiceSessionChanged? EndSessionAsServicer(string openKfId, string externalUserId) =>
+        KfEndSessionAsServicer(openKfId, externalUserId).Event;
+
+    /// <summary>
+    /// As <see cref="EndSessionAsServicer"/>, and the event is put in the account's sync_msg log as WeCom does; the
+    /// returned token is the one the kf_msg_or_event callback carries (<see cref="WeChatUserSimulator.ServicerEndsAsync"/>).
+    /// </summary>
+    public (CustomerServiceSessionChanged? Event, string? Token) KfEndSessionAsServicer(string openKfId, string externalUserId)
     {
         var key = (openKfId, externalUserId);
-        if (!_kfSessions.TryGetValue(key, out var session) || session.State != StateServicer) return null;
+        if (!_kfSessions.TryGetValue(key, out var session) || session.State != StateServicer) return (null, null);
         _kfSessions[key] = new KfSession(StateEnded, null);
         var changed = new CustomerServiceSessionChanged(openKfId, externalUserId, ChangeType: 3, session.ServicerUserId, null, _options.Time.GetUtcNow());
         _sessionEvents.Enqueue(changed);
-        return changed;
+        var token = KfSessionChange(openKfId, externalUserId, 3, session.ServicerUserId);
+        return (changed, token);
     }
 
     private void MapCustomerServiceStateEndpoints(WebApplication app)
@@ -121,6 +129,9 @@ public sealed partial class WeComApiStandIn
             return;
         }
         _kfSessions[key] = new KfSession(state.Value, state == StateServicer ? servicer : null);
+        // A person has the session: WeCom refuses the assistant's send_msg until it ends (or goes back to the assistant).
+        var window = _kfWindows.GetOrAdd(externalUserId, _ => new KfWindowState());
+        lock (window) window.WithServicer = state is 2 or 3;
         _recorder.Record(seq => new WeComApiCall(seq, "kf/service_state/trans", _options.Time.GetUtcNow(), null,
             servicer is null ? [] : [servicer], body, null, null));
         var answer = Ok();

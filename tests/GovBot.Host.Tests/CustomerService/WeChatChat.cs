@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovBot.Host.Tests.CustomerService;
 
 /// <summary>A WeChat user's side of the bot: writes through the stand-in and the real callback, reads kf/send_msg.</summary>
-public sealed class WeChatChat(BotHost bot)
+public sealed class WeChatChat(BotHost bot, string openKfId = WeChatUserSimulator.DefaultAccount)
 {
     public WeChatUserSimulator User { get; } = new(bot.StandIn, bot.WeCom, WeComSample.CorpId, bot.Services.GetRequiredService<TimeProvider>());
 
@@ -17,7 +17,7 @@ public sealed class WeChatChat(BotHost bot)
 
     /// <summary>Writes, waits for the answer and for the host to settle; returns what reached the user since.</summary>
     public Task<string> SayAsync(string externalUserId, string text) =>
-        ReplyToAsync(externalUserId, () => User.WriteAsync(externalUserId, text));
+        ReplyToAsync(externalUserId, () => User.WriteAsync(externalUserId, text, openKfId));
 
     /// <summary>Taps the item with these words on the newest menu the user got.</summary>
     public Task<string> TapAsync(string externalUserId, string words)
@@ -25,7 +25,7 @@ public sealed class WeChatChat(BotHost bot)
         var menu = Sent(externalUserId).LastOrDefault(c => c.MsgType == "msgmenu")
             ?? throw new InvalidOperationException($"{externalUserId} got no menu.");
         var item = WeComApiStandIn.KfMenuItems(menu).First(i => i.Content.Contains(words, StringComparison.Ordinal));
-        return ReplyToAsync(externalUserId, () => User.TapAsync(externalUserId, item.Id, item.Content));
+        return ReplyToAsync(externalUserId, () => User.TapAsync(externalUserId, item.Id, item.Content, openKfId));
     }
 
     public async Task<string> ReplyToAsync(string externalUserId, Func<Task<CallbackAnswer>> act)
