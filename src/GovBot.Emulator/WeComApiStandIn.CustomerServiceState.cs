@@ -135,7 +135,10 @@ public sealed partial class WeComApiStandIn
         _recorder.Record(seq => new WeComApiCall(seq, "kf/service_state/trans", _options.Time.GetUtcNow(), null,
             servicer is null ? [] : [servicer], body, null, null));
         var answer = Ok();
-        answer["msg_code"] = StandInIds.New(24);
+        // As WeCom: the code lets the app send one message about the change with kf/send_msg_on_event.
+        var code = StandInIds.New(24);
+        if (state is 2 or 3) _kfWelcomeCodes[code] = (externalUserId, _options.Time.GetUtcNow(), 0);
+        answer["msg_code"] = code;
         await AnswerAsync(ctx, answer);
     }
 

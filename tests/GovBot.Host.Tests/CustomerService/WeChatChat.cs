@@ -2,6 +2,7 @@ using GovBot.Data.CustomerService;
 using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using GovBot.Host.Tests.WeCom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Host.Tests.CustomerService;
@@ -34,7 +35,20 @@ public sealed class WeChatChat(BotHost bot, string openKfId = WeChatUserSimulato
         var answer = await act();
         Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
         Assert.Null(answer.PassiveReply);
-        await BotHost.EventuallyAsync(() => Task.FromResult(Sent(externalUserId).Count > before), because: $"No answer reached {externalUserId}.");
+        try
+        {
+            await BotHost.EventuallyAsync(() => Task.FromResult(Sent(externalUserId).Count > before), because: $"No answer reached {externalUserId}.");
+        }
+        catch (TimeoutException)
+        {
+            // Say where the answer stopped: held, failed or never written.
+            var identity = Identity(externalUserId);
+            var rows = await bot.WithDbAsync(db => db.Outbox.AsNoTracking().Where(o => o.ToUsers.Contains(identity))
+                .OrderByDescending(o => o.Id).Take(3).Select(o => $"{o.Id} {o.Status} {o.LastError} {o.PayloadJson}").ToListAsync());
+            var inbox = await bot.WithDbAsync(db => db.Inbox.AsNoTracking().Where(i => i.UserId == identity)
+                .OrderByDescending(i => i.Id).Take(3).Select(i => $"{i.Id} {i.Status} {i.MsgType}").ToListAsync());
+            throw new TimeoutException($"No answer reached {externalUserId}. Outbox: {string.Join(" | ", rows)}. Inbox: {string.Join(" | ", inbox)}");
+        }
         await bot.SettledAsync();
         return string.Join("\n", Sent(externalUserId).Skip(before).Select(WeComApiStandIn.KfText));
     }
