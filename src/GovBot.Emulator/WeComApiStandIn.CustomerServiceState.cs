@@ -7,7 +7,8 @@ namespace GovBot.Emulator;
 /// <summary>
 /// kf/service_state/get and kf/service_state/trans, and the servicer's own side: ending a session as a servicer does in
 /// WeCom's client, which makes WeCom emit session_status_change (change type 3). The events are kept in
-/// <see cref="SessionEvents"/> for whoever delivers kf_msg_or_event callbacks.
+/// the account's sync_msg log (delivered by <see cref="WeChatUserSimulator.ServicerEndsAsync"/>'s callback) and, for
+/// tests that look at them directly, in <see cref="SessionEvents"/>.
 /// </summary>
 public sealed partial class WeComApiStandIn
 {
