@@ -1,6 +1,6 @@
 using GovBot.Data;
 using GovBot.Data.People;
-using GovBot.Host.WeCom.CustomerService.Links;
+using GovBot.Host.WeCom.CustomerService;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Emulator;
@@ -11,12 +11,12 @@ namespace GovBot.Emulator;
 /// </summary>
 public static class EmulatorCustomerServiceEntry
 {
-    /// <summary>The stand-in's account id (WeCom's start with "wk").</summary>
-    public const string OpenKfId = "wkEmulatorKf000001";
+    /// <summary>The stand-in's one account (WeCom's ids start with "wk"): the emulator's WeChat user writes to it too.</summary>
+    public const string OpenKfId = WeChatUserSimulator.DefaultAccount;
 
     public static IServiceCollection AddEmulatorCustomerServiceEntry(this IServiceCollection services)
     {
-        services.AddOptions<CustomerServiceLinkOptions>().PostConfigure<EmulatorStandIn, IDbContextFactory<GovBotDb>>((o, standIn, contexts) =>
+        services.AddOptions<CustomerServiceOptions>().PostConfigure<EmulatorStandIn, IDbContextFactory<GovBotDb>>((o, standIn, contexts) =>
         {
             o.OpenKfId ??= OpenKfId;
             standIn.Instance.IsServicerRule ??= userId =>

@@ -24,6 +24,24 @@ public sealed class WeChatUserSimulator(WeComApiStandIn standIn, WeComUserSimula
     public Task<CallbackAnswer> SessionChangeAsync(string externalUserId, int changeType, string? newServicer = null, string openKfId = DefaultAccount, CancellationToken ct = default) =>
         AnnounceAsync(openKfId, standIn.KfSessionChange(openKfId, externalUserId, changeType, null, newServicer), ct);
 
+    /// <summary>
+    /// Scans a link or code made by kf/add_contact_way: WeCom opens the link's account and sends enter_session with the
+    /// link's scene.
+    /// </summary>
+    public Task<CallbackAnswer> ScanAsync(string externalUserId, string linkUrl, CancellationToken ct = default)
+    {
+        var scene = standIn.SceneOfLink(linkUrl) ?? throw new ArgumentException($"{linkUrl} was not made by the stand-in's kf/add_contact_way.", nameof(linkUrl));
+        var openKfId = standIn.AccountOfLink(linkUrl)!;
+        return AnnounceAsync(openKfId, standIn.KfEnter(openKfId, externalUserId, scene), ct);
+    }
+
+    /// <summary>
+    /// The servicer ends the session in WeCom's client: WeCom logs session_status_change 3 and sends the callback.
+    /// Null when the session was not a servicer's.
+    /// </summary>
+    public async Task<CallbackAnswer?> ServicerEndsAsync(string externalUserId, string openKfId = DefaultAccount, CancellationToken ct = default) =>
+        standIn.KfEndSessionAsServicer(openKfId, externalUserId).Token is { } token ? await AnnounceAsync(openKfId, token, ct) : null;
+
     public Task<CallbackAnswer> SendFailedAsync(string externalUserId, string failMsgId, string openKfId = DefaultAccount, CancellationToken ct = default) =>
         AnnounceAsync(openKfId, standIn.KfSendFailed(openKfId, externalUserId, failMsgId), ct);
 

@@ -44,6 +44,7 @@ public sealed partial class WeComApiStandIn
     public (string Token, string MsgId) KfWriteMessage(string openKfId, string externalUserId, string text, string? menuId = null)
     {
         var now = _options.Time.GetUtcNow();
+        ReopenSession(openKfId, externalUserId);
         var window = _kfWindows.GetOrAdd(externalUserId, _ => new KfWindowState());
         lock (window) (window.LastInbound, window.Sent) = (now, 0);
         var textNode = new JsonObject { ["content"] = text };

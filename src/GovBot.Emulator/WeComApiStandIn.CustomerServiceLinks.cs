@@ -19,12 +19,16 @@ public sealed partial class WeComApiStandIn
     public const string KfLinkBase = "https://work.weixin.qq.com/kf/";
 
     private readonly ConcurrentDictionary<string, string> _contactWays = new();
+    private readonly ConcurrentDictionary<string, string> _contactWayAccounts = new();
 
     /// <summary>The links made so far, by url, with their scenes.</summary>
     public IReadOnlyDictionary<string, string> ContactWays => _contactWays;
 
     /// <summary>The scene a link made by kf/add_contact_way carries, or null for a link the stand-in did not make.</summary>
     public string? SceneOfLink(string url) => _contactWays.GetValueOrDefault(url);
+
+    /// <summary>The account (open_kfid) a link made by kf/add_contact_way opens, or null for a link the stand-in did not make.</summary>
+    public string? AccountOfLink(string url) => _contactWayAccounts.GetValueOrDefault(url);
 
     private void MapCustomerServiceLinkEndpoints(WebApplication app) =>
         app.MapPost("/cgi-bin/kf/add_contact_way", AddContactWayAsync);
@@ -47,6 +51,7 @@ public sealed partial class WeComApiStandIn
         }
         var url = $"{KfLinkBase}kfc{StandInIds.New(16).Replace('-', 'x').Replace('_', 'y')}?enc_scene={scene}";
         _contactWays[url] = scene;
+        _contactWayAccounts[url] = openKfId!;
         _recorder.Record(seq => new WeComApiCall(seq, "kf/add_contact_way", _options.Time.GetUtcNow(), null, [], body, null, null));
         var answer = Ok();
         answer["url"] = url;

@@ -7,7 +7,8 @@ namespace GovBot.Emulator;
 /// <summary>
 /// kf/service_state/get and kf/service_state/trans, and the servicer's own side: ending a session as a servicer does in
 /// WeCom's client, which makes WeCom emit session_status_change (change type 3). The events are kept in
-/// <see cref="SessionEvents"/> for whoever delivers kf_msg_or_event callbacks.
+/// the account's sync_msg log (delivered by <see cref="WeChatUserSimulator.ServicerEndsAsync"/>'s callback) and, for
+/// tests that look at them directly, in <see cref="SessionEvents"/>.
 /// </summary>
 public sealed partial class WeComApiStandIn
 {
@@ -56,14 +57,22 @@ public sealed partial class WeComApiStandIn
     /// The servicer ends the session in WeCom's client: state 4, and session_status_change with change type 3. Returns
     /// the event, or null when the session was not a servicer's.
     /// </summary>
-    public CustomerServiceSessionChanged? EndSessionAsServicer(string openKfId, string externalUserId)
+    public CustomerServiceSessionChanged? EndSessionAsServicer(string openKfId, string externalUserId) =>
+        KfEndSessionAsServicer(openKfId, externalUserId).Event;
+
+    /// <summary>
+    /// As <see cref="EndSessionAsServicer"/>, and the event is put in the account's sync_msg log as WeCom does; the
+    /// returned token is the one the kf_msg_or_event callback carries (<see cref="WeChatUserSimulator.ServicerEndsAsync"/>).
+    /// </summary>
+    public (CustomerServiceSessionChanged? Event, string? Token) KfEndSessionAsServicer(string openKfId, string externalUserId)
     {
         var key = (openKfId, externalUserId);
-        if (!_kfSessions.TryGetValue(key, out var session) || session.State != StateServicer) return null;
+        if (!_kfSessions.TryGetValue(key, out var session) || session.State != StateServicer) return (null, null);
         _kfSessions[key] = new KfSession(StateEnded, null);
         var changed = new CustomerServiceSessionChanged(openKfId, externalUserId, ChangeType: 3, session.ServicerUserId, null, _options.Time.GetUtcNow());
         _sessionEvents.Enqueue(changed);
-        return changed;
+        var token = KfSessionChange(openKfId, externalUserId, 3, session.ServicerUserId);
+        return (changed, token);
     }
 
     private void MapCustomerServiceStateEndpoints(WebApplication app)
@@ -121,10 +130,16 @@ public sealed partial class WeComApiStandIn
             return;
         }
         _kfSessions[key] = new KfSession(state.Value, state == StateServicer ? servicer : null);
+        // A person has the session: WeCom refuses the assistant's send_msg until it ends (or goes back to the assistant).
+        var window = _kfWindows.GetOrAdd(externalUserId, _ => new KfWindowState());
+        lock (window) window.WithServicer = state is 2 or 3;
         _recorder.Record(seq => new WeComApiCall(seq, "kf/service_state/trans", _options.Time.GetUtcNow(), null,
             servicer is null ? [] : [servicer], body, null, null));
         var answer = Ok();
-        answer["msg_code"] = StandInIds.New(24);
+        // As WeCom: the code lets the app send one message about the change with kf/send_msg_on_event.
+        var code = StandInIds.New(24);
+        if (state is 2 or 3) _kfWelcomeCodes[code] = (externalUserId, _options.Time.GetUtcNow(), 0);
+        answer["msg_code"] = code;
         await AnswerAsync(ctx, answer);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using GovBot.Data;
 using GovBot.Data.CustomerService;
 using GovBot.Data.People;
+using GovBot.Host.WeCom.CustomerService;
 using GovBot.Host.WeCom.CustomerService.Links;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public static class StaffEntryLinksPage
     private sealed record Row(int CommunityId, int? GridId, string Name, string Workers, CustomerServiceLink? Link);
 
     private static async Task<IResult> ListAsync(
-        StaffScope scope, GovBotDb db, IOptions<CustomerServiceLinkOptions> options, string? error, int? made, CancellationToken ct)
+        StaffScope scope, GovBotDb db, IOptions<CustomerServiceOptions> options, string? error, int? made, CancellationToken ct)
     {
         var openKfId = options.Value.OpenKfId;
         var communities = await db.Communities.AsNoTracking().Where(c => scope.County || c.Id == scope.CommunityId)

@@ -81,6 +81,7 @@ public sealed class HandoffSkill(
         await ledger.ForwardAsync(ticket, card, full, desk.People, turn.Now, ct);
         // The card goes whatever happens next: it carries what was said, and answering it works on every channel.
         var taken = await transfer.TransferAsync(user, desk.People, ct);
+        if (taken.Told) return Reply.None;
         return Reply.Text(taken.TakenBy is { } person ? HandoffWording.TakenOver(person) : HandoffWording.Forwarded(desk, Options));
     }
 

@@ -2,8 +2,12 @@ using GovBot.Data.People;
 
 namespace GovBot.Skills.Handoff;
 
-/// <summary>How a handoff went beyond the card: nobody took the conversation itself, or this person did.</summary>
-public sealed record HandoffTransferOutcome(Person? TakenBy, bool Tried)
+/// <summary>
+/// How a handoff went beyond the card: nobody took the conversation itself, or this person did. <see cref="Told"/>: the
+/// channel already told the resident who took it (微信客服 allows no ordinary message once a person has the session, only
+/// the one that goes with the change), so the skill adds no answer of its own.
+/// </summary>
+public sealed record HandoffTransferOutcome(Person? TakenBy, bool Tried, bool Told = false)
 {
     /// <summary>The channel has no way to hand the conversation over (the WeCom app): the card is the handoff.</summary>
     public static HandoffTransferOutcome None { get; } = new(null, false);

@@ -61,7 +61,7 @@ public sealed class CustomerServiceResidentTests
         Assert.Contains("小区", tapped);
     }
 
-    private static Task<CallbackAnswer> TapCardAsync(BotHost bot, string user, string text)
+    internal static Task<CallbackAnswer> TapCardAsync(BotHost bot, string user, string text)
     {
         foreach (var call in bot.StandIn.CallsTo("message/send").Reverse())
         {

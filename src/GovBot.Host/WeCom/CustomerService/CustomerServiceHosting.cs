@@ -17,6 +17,8 @@ public static class CustomerServiceHosting
             .ValidateDataAnnotations()
             .Validate(o => o.ReservedForAnswers < o.MessagesPerWindow,
                 "WeCom:CustomerService:ReservedForAnswers must be below MessagesPerWindow, or pushes could never go out")
+            .Validate(o => o.HasValidIds,
+                "WeCom:CustomerService:OpenKfId and OpenKfIds must be the accounts' open_kfid values (letters, digits, '-' and '_', as kf/account/list gives them); leave OpenKfId out to run without links")
             .ValidateOnStart();
         services.AddHttpClient<ICustomerServiceApi, CustomerServiceApiClient>((sp, http) =>
         {

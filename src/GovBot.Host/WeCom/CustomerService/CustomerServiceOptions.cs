@@ -1,14 +1,30 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace GovBot.Host.WeCom.CustomerService;
 
-/// <summary>The customer-service (微信客服) channel: section <c>WeCom:CustomerService</c> (docs/customer-service.md).</summary>
-public sealed class CustomerServiceOptions
+/// <summary>
+/// The customer-service (微信客服) channel: section <c>WeCom:CustomerService</c> (docs/customer-service.md). Without
+/// <see cref="OpenKfId"/> the 「微信入口」 page says the account is not set up and handoff stays on the WeCom card; the
+/// channel still answers any account whose callback arrives.
+/// </summary>
+public sealed partial class CustomerServiceOptions
 {
     public const string SectionName = "WeCom:CustomerService";
 
-    /// <summary>Accounts the sweep pulls even when no callback came; accounts that sent a callback are pulled anyway.</summary>
+    /// <summary>
+    /// The account ("wk…", from WeCom's console 微信客服 → 账号 or kf/account/list) the staff pages make links on; the
+    /// sweep always pulls it.
+    /// </summary>
+    public string? OpenKfId { get; set; }
+
+    /// <summary>Further accounts the sweep pulls even when no callback came; accounts that sent a callback are pulled anyway.</summary>
     public List<string> OpenKfIds { get; set; } = [];
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(OpenKfId);
+
+    /// <summary>Every account the sweep pulls without waiting for a callback.</summary>
+    public IEnumerable<string> SweptAccounts => IsConfigured ? OpenKfIds.Prepend(OpenKfId!).Distinct(StringComparer.Ordinal) : OpenKfIds;
 
     /// <summary>Messages asked per sync_msg call; WeCom allows 1000.</summary>
     [Range(1, 1000)] public int SyncLimit { get; set; } = 1000;
@@ -33,4 +49,11 @@ public sealed class CustomerServiceOptions
 
     /// <summary>How long a callback's sync token lifts sync_msg's frequency limit (WeCom: 10 minutes).</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>OpenKfId (if set) and every OpenKfIds entry look like WeCom's ids.</summary>
+    internal bool HasValidIds => (string.IsNullOrEmpty(OpenKfId) || OpenKfIdPattern().IsMatch(OpenKfId)) && OpenKfIds.All(id => OpenKfIdPattern().IsMatch(id));
+
+    // WeCom's ids are ASCII letters, digits, '-' and '_'; anything else is a pasted label, not the id.
+    [GeneratedRegex("^[0-9A-Za-z_-]{1,64}$")]
+    private static partial Regex OpenKfIdPattern();
 }

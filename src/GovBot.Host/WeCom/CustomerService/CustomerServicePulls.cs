@@ -69,12 +69,12 @@ public sealed partial class CustomerServicePulls(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GovBotDb>();
             var stored = await db.CustomerServiceCursors.Select(c => c.OpenKfId).ToListAsync(ct);
-            return [.. stored.Union(options.Value.OpenKfIds, StringComparer.Ordinal)];
+            return [.. stored.Union(options.Value.SweptAccounts, StringComparer.Ordinal)];
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             LogSweepFailed(log, ex);
-            return [.. options.Value.OpenKfIds];
+            return [.. options.Value.SweptAccounts];
         }
     }
 

@@ -10,8 +10,8 @@ namespace GovBot.Host.Tests.CustomerService.Entry;
 
 /// <summary>
 /// enter_session with a grid's scene, through the host's registered observers and a real store: the resident starts
-/// with that community, and onboarding offers that grid's compounds. (Until the channel core is merged the resident
-/// then talks through the WeCom app callback, under the same person.)
+/// with that community, and onboarding offers that grid's compounds. The resident scans and talks through the channel:
+/// the stand-in's kf_msg_or_event callback and the host's sync_msg pull.
 /// </summary>
 public sealed class EntryObserverTests
 {
@@ -23,15 +23,21 @@ public sealed class EntryObserverTests
         var link = await MakeLinkAsync(bot, grid.CommunityId, grid.Id);
 
         const string externalUserId = "wmEntryTest0001";
-        var entered = new CustomerServiceEntered(EntryLinksPageTests.OpenKfId, externalUserId, link.Scene, null, "welcome-code", DateTimeOffset.UtcNow);
+        // Scanning the grid's code: enter_session with the link's scene, through the real callback and pull.
+        var chat = new WeChatChat(bot, EntryLinksPageTests.OpenKfId);
+        var answer = await chat.User.ScanAsync(externalUserId, link.Url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
+        await BotHost.EventuallyAsync(() => bot.WithDbAsync(db => db.ExternalUsers.AnyAsync(e => e.ExternalUserId == externalUserId && e.EntryScene != null)));
+        await bot.SettledAsync();
         // Twice: the puller retries an event whose observer failed, and a second run must change nothing.
-        await EnterAsync(bot, entered);
+        var entered = new CustomerServiceEntered(EntryLinksPageTests.OpenKfId, externalUserId, link.Scene, null, null, DateTimeOffset.UtcNow);
         await EnterAsync(bot, entered);
 
+        var identity = ExternalUser.IdentityOf(externalUserId);
         var (external, person) = await bot.WithDbAsync(async db =>
         {
             var e = await db.ExternalUsers.AsNoTracking().SingleAsync(x => x.ExternalUserId == externalUserId);
-            return (e, await db.People.AsNoTracking().SingleAsync(p => p.WeComUserId == externalUserId));
+            return (e, await db.People.AsNoTracking().SingleAsync(p => p.WeComUserId == identity));
         });
         Assert.Equal(link.Scene, external.EntryScene);
         Assert.Equal(person.Id, external.PersonId);
@@ -39,8 +45,10 @@ public sealed class EntryObserverTests
         Assert.Equal(Roles.Resident, person.Roles);
         Assert.Null(person.OnboardedAt);
 
-        var reply = await bot.SayAsync(externalUserId, "你好");
-        Assert.Contains($"欢迎使用{grid.Community}{grid.Name}的社区小助手", reply, StringComparison.Ordinal);
+        var reply = await chat.SayAsync(externalUserId, "你好");
+        // The greeting may come with the entry (send_msg_on_event) or with the first answer.
+        var seen = string.Join("\n", chat.Sent(externalUserId).Select(GovBot.Emulator.WeComApiStandIn.KfText));
+        Assert.Contains($"欢迎使用{grid.Community}{grid.Name}的社区小助手", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("哪个社区", reply, StringComparison.Ordinal);
         Assert.Contains("住哪个小区", reply, StringComparison.Ordinal);
         foreach (var compound in grid.Compounds) Assert.Contains(compound, reply, StringComparison.Ordinal);
@@ -58,7 +66,7 @@ public sealed class EntryObserverTests
         var (personId, homeCommunity) = await bot.WithDbAsync(async db =>
         {
             var elsewhere = await db.Compounds.Where(c => c.CommunityId != grid.CommunityId).Select(c => new { c.Id, c.CommunityId }).FirstAsync();
-            var p = new Person { WeComUserId = "wmEntryTest0002", Name = "居民", CreatedAt = DateTimeOffset.UtcNow, CommunityId = elsewhere.CommunityId, CompoundId = elsewhere.Id, OnboardedAt = DateTimeOffset.UtcNow };
+            var p = new Person { WeComUserId = ExternalUser.IdentityOf("wmEntryTest0002"), Name = "居民", CreatedAt = DateTimeOffset.UtcNow, CommunityId = elsewhere.CommunityId, CompoundId = elsewhere.Id, OnboardedAt = DateTimeOffset.UtcNow };
             db.People.Add(p);
             db.ExternalUsers.Add(new ExternalUser { ExternalUserId = "wmEntryTest0002", OpenKfId = EntryLinksPageTests.OpenKfId, Person = p, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, SessionState = CustomerServiceState.Assistant });
             await db.SaveChangesAsync();
@@ -70,7 +78,7 @@ public sealed class EntryObserverTests
         await bot.WithDbAsync(async db =>
         {
             Assert.Equal(1, await db.ExternalUsers.CountAsync(e => e.ExternalUserId == "wmEntryTest0002"));
-            Assert.Equal(1, await db.People.CountAsync(p => p.WeComUserId == "wmEntryTest0002"));
+            Assert.Equal(1, await db.People.CountAsync(p => p.WeComUserId == ExternalUser.IdentityOf("wmEntryTest0002")));
             var e = await db.ExternalUsers.AsNoTracking().SingleAsync(x => x.ExternalUserId == "wmEntryTest0002");
             Assert.Equal(link.Scene, e.EntryScene);
             Assert.Equal(CustomerServiceState.Assistant, e.SessionState);

@@ -1,16 +1,16 @@
 using GovBot.Data.CustomerService;
 using GovBot.Data.Seeding;
+using GovBot.Emulator;
 using GovBot.Host.Tests.EndToEnd;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovBot.Host.Tests.CustomerService.Entry;
 
 /// <summary>
-/// The done-criterion, end to end through the real customer-service path: a WeChat user scans their grid's
-/// code, enters, is onboarded within that grid, files a report, is handed to their grid worker by service_state/trans,
-/// the worker ends the session and the bot answers again. Needs the channel core (feat/kf27): the kf_msg_or_event
-/// callback, sync_msg and send_msg in the stand-in. The calls marked CORE below are the core's stand-in API as this
-/// branch expects it; the coordinator adjusts the names on merging and removes the Skip.
+/// The done-criterion, end to end through the real customer-service path (the stand-in's kf_msg_or_event
+/// callback, the host's kf/sync_msg pull and kf/send_msg): a WeChat user scans their grid's code, is onboarded within
+/// that grid, files a report, follows it, rates it, books a service, is handed to their grid worker by
+/// service_state/trans, the worker ends the session and the bot answers again.
 /// </summary>
 public sealed class EntryThroughChannelTests
 {
@@ -19,80 +19,69 @@ public sealed class EntryThroughChannelTests
     /// <summary>A Wednesday morning, China time: grid hours, so the handoff goes to the grid worker.</summary>
     private static readonly DateTimeOffset Morning = new(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(8));
 
-    [Fact(Skip = "needs the channel core (feat/kf27)")]
-    public async Task A_WeChat_resident_scans_the_grid_code_reports_is_handed_to_the_grid_worker_and_the_bot_answers_again()
+    [Fact]
+    public async Task A_WeChat_resident_scans_the_grid_code_reports_rates_books_is_handed_to_the_grid_worker_and_the_bot_answers_again()
     {
         await using var bot = await BotHost.StartAsync(settings: EntryLinksPageTests.Settings, now: Morning);
         bot.StandIn.AddCustomerServiceServicers(DemoUsers.GridWorker);
         var grid = await EntryObserverTests.PickGridAsync(bot);
         var link = await EntryObserverTests.MakeLinkAsync(bot, grid.CommunityId, grid.Id);
-        var scene = bot.StandIn.SceneOfLink(link.Url);
-        Assert.Equal(link.Scene, scene);
+        var chat = new WeChatChat(bot, EntryLinksPageTests.OpenKfId);
 
-        // Scanning the printed code: WeCom sends enter_session with the link's scene (CORE: the stand-in queues the
-        // event and calls the host's kf_msg_or_event callback; the puller syncs it and calls the observers).
-        var welcome = await Channel.EnterAsync(bot, WeChatUser, EntryLinksPageTests.OpenKfId, scene!);
-        var external = await bot.WithDbAsync(db => db.ExternalUsers.AsNoTracking().SingleAsync(e => e.ExternalUserId == WeChatUser));
-        Assert.Equal(link.Scene, external.EntryScene);
+        // Scanning the printed code: WeCom opens the link's account and sends enter_session with the link's scene.
+        await chat.User.ScanAsync(WeChatUser, link.Url);
+        await BotHost.EventuallyAsync(() => bot.WithDbAsync(db => db.ExternalUsers.AnyAsync(e => e.ExternalUserId == WeChatUser && e.EntryScene == link.Scene)),
+            because: "enter_session with the grid's scene was not taken in.");
+        await bot.SettledAsync();
 
-        // Onboarding within the grid: the compounds offered are the grid's (a msgmenu for WeChat users).
-        var hello = await Channel.SayAsync(bot, WeChatUser, "你好");
-        Assert.Contains(grid.Name, welcome + hello, StringComparison.Ordinal);
-        foreach (var compound in grid.Compounds) Assert.Contains(compound, hello, StringComparison.Ordinal);
-        foreach (var compound in grid.OtherCompounds) Assert.DoesNotContain(compound, hello, StringComparison.Ordinal);
-        await Channel.SayAsync(bot, WeChatUser, grid.Compounds[0]);
-        await Channel.SayAsync(bot, WeChatUser, "1号楼");
-        Assert.Contains("记好了", await Channel.SayAsync(bot, WeChatUser, "是"), StringComparison.Ordinal);
+        // The first message is a report; onboarding asks only for the compounds of the scanned grid (a menu on WeChat).
+        var asked = await chat.SayAsync(WeChatUser, "楼道灯坏了好几天了，上下楼摸黑");
+        Assert.DoesNotContain("哪个社区", asked, StringComparison.Ordinal);
+        foreach (var compound in grid.Compounds) Assert.Contains(compound, asked, StringComparison.Ordinal);
+        foreach (var compound in grid.OtherCompounds) Assert.DoesNotContain(compound, asked, StringComparison.Ordinal);
+        Assert.Contains("清华苑一期", grid.Compounds);
+        Assert.Contains("楼栋：2号楼", await chat.SayAsync(WeChatUser, "我住清华苑一期2号楼"));
+        Assert.Contains("接着办您刚才说的事", await chat.SayAsync(WeChatUser, "是"));
+        Assert.Contains("位置：2号楼", await chat.SayAsync(WeChatUser, "就我住的2号楼"));
+        Assert.Contains("S1001", await chat.SayAsync(WeChatUser, "是"));
+        Assert.Equal(grid.Id, await bot.WithDbAsync(db => db.Reports.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.GridId).FirstAsync()));
+        Assert.Contains("等待受理", await chat.SayAsync(WeChatUser, "查进度"));
 
-        // A report, routed to the grid of the building.
-        var filed = await Channel.SayAsync(bot, WeChatUser, "楼道里有人飞线充电，很危险");
-        await Channel.SayAsync(bot, WeChatUser, "是");
-        var report = await bot.WithDbAsync(db => db.Reports.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal(grid.Id, report.GridId);
-        Assert.NotEmpty(filed);
+        // The grid worker handles it in WeChat Work; the resident hears it is done and rates it from a menu.
+        await bot.ReplyToAsync(DemoUsers.GridWorker, () => CustomerServiceResidentTests.TapCardAsync(bot, DemoUsers.GridWorker, "受理"), settle: true);
+        await bot.ReplyToAsync(DemoUsers.GridWorker, () => CustomerServiceResidentTests.TapCardAsync(bot, DemoUsers.GridWorker, "办结"), settle: true);
+        await bot.ReplyToAsync(DemoUsers.GridWorker, () => bot.WeCom.SendTextAsync(DemoUsers.GridWorker, "楼道灯已换新"), settle: true);
+        await BotHost.EventuallyAsync(() => Task.FromResult(chat.Sent(WeChatUser).Any(c => WeComApiStandIn.KfText(c).Contains("已办结", StringComparison.Ordinal))),
+            because: "The resident heard nothing of the finished report.");
+        Assert.Contains("谢谢您的评价", await chat.TapAsync(WeChatUser, "满意"));
 
-        // 转人工: the grid worker is put on the session.
-        var handed = await Channel.SayAsync(bot, WeChatUser, "找个真人问问我家暖气的事");
-        Assert.Contains("已请网格员王建军来接待您", handed, StringComparison.Ordinal);
-        Assert.Equal(3, bot.StandIn.SessionOf(EntryLinksPageTests.OpenKfId, WeChatUser).State);
+        // A service booked from the menus.
+        Assert.Contains("上午9:00–10:00", await chat.SayAsync(WeChatUser, "预约理发"));
+        Assert.Contains("请确认预约", await chat.TapAsync(WeChatUser, "上午9:00–10:00"));
+        Assert.Contains("预约成功", await chat.SayAsync(WeChatUser, "是"));
+
+        // 转人工: the grid worker is put on the session by service_state/trans.
+        var handed = await chat.SayAsync(WeChatUser, "找个真人问问我家暖气的事");
+        Assert.Contains("王建军", handed, StringComparison.Ordinal);
+        var session = bot.StandIn.SessionOf(EntryLinksPageTests.OpenKfId, WeChatUser);
+        Assert.Equal((3, DemoUsers.GridWorker), (session.State, session.ServicerUserId));
         Assert.Equal(CustomerServiceState.Servicer,
             await bot.WithDbAsync(db => db.ExternalUsers.Where(e => e.ExternalUserId == WeChatUser).Select(e => e.SessionState).SingleAsync()));
 
-        // While the worker has it, the bot keeps quiet (CORE: a message to a servicer's session gets no send_msg).
-        await Channel.SayQuietlyAsync(bot, WeChatUser, "好的，谢谢");
+        // While the worker has it, the bot keeps quiet.
+        var before = chat.Sent(WeChatUser).Count;
+        await chat.User.WriteAsync(WeChatUser, "好的，谢谢", EntryLinksPageTests.OpenKfId);
+        await bot.SettledAsync();
+        await BotHost.ConsistentlyAsync(() => chat.Sent(WeChatUser).Count == before, because: "The bot answered while the grid worker had the session.");
 
-        // 王建军 ends the session; WeCom emits session_status_change 3 (CORE: delivered through the callback).
-        Assert.NotNull(bot.StandIn.EndSessionAsServicer(EntryLinksPageTests.OpenKfId, WeChatUser));
-        await Channel.DeliverSessionEventsAsync(bot);
-        await BotHost.EventuallyAsync(async () => await bot.WithDbAsync(db =>
-            db.ExternalUsers.AnyAsync(e => e.ExternalUserId == WeChatUser && e.SessionState == CustomerServiceState.Assistant)));
+        // 王建军 ends the session in WeCom: session_status_change 3 through the callback and the pull.
+        Assert.NotNull(await chat.User.ServicerEndsAsync(WeChatUser, EntryLinksPageTests.OpenKfId));
+        await BotHost.EventuallyAsync(() => bot.WithDbAsync(db =>
+            db.ExternalUsers.AnyAsync(e => e.ExternalUserId == WeChatUser && e.SessionState == CustomerServiceState.Assistant)),
+            because: "The ended session did not go back to the bot.");
+        await bot.SettledAsync();
 
         // The bot answers again.
-        Assert.NotEmpty(await Channel.SayAsync(bot, WeChatUser, "菜单"));
-    }
-
-    /// <summary>
-    /// The WeChat side of the channel as this branch expects the core's stand-in to offer it; each throws until the
-    /// core is merged, and is then rewritten over its real API (names to be aligned by the coordinator).
-    /// </summary>
-    private static class Channel
-    {
-        private const string Missing = "The channel core (feat/kf27) provides the WeChat user's side of the stand-in.";
-
-        /// <summary>CORE: enter_session with the scene, delivered by kf_msg_or_event; returns the welcome the user saw.</summary>
-        public static Task<string> EnterAsync(BotHost bot, string externalUserId, string openKfId, string scene) =>
-            throw new NotSupportedException(Missing);
-
-        /// <summary>CORE: a text message from the WeChat user; returns what send_msg delivered to them.</summary>
-        public static Task<string> SayAsync(BotHost bot, string externalUserId, string text) =>
-            throw new NotSupportedException(Missing);
-
-        /// <summary>CORE: a text message that must get no answer (a servicer has the session).</summary>
-        public static Task SayQuietlyAsync(BotHost bot, string externalUserId, string text) =>
-            throw new NotSupportedException(Missing);
-
-        /// <summary>CORE: the stand-in's <c>SessionEvents</c> delivered through kf_msg_or_event and sync_msg.</summary>
-        public static Task DeliverSessionEventsAsync(BotHost bot) =>
-            throw new NotSupportedException(Missing);
+        Assert.NotEmpty(await chat.SayAsync(WeChatUser, "菜单"));
     }
 }

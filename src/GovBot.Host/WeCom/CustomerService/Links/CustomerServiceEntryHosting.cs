@@ -15,10 +15,7 @@ public static class CustomerServiceEntryHosting
     public static IHostApplicationBuilder AddCustomerServiceEntryHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CustomerServiceLinkOptions>().Bind(builder.Configuration.GetSection(CustomerServiceLinkOptions.Section))
-            .Validate(o => CustomerServiceLinkOptions.IsValidId(o.OpenKfId),
-                "WeCom:CustomerService:OpenKfId must be the account's open_kfid (letters, digits, '-' and '_', as kf/account/list gives it), or left out.")
-            .ValidateOnStart();
+        // The account links are made on is CustomerServiceOptions.OpenKfId, bound and validated by AddCustomerServiceHosting.
         services.AddHttpClient<ICustomerServiceEntryClient, CustomerServiceEntryClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<WeComOptions>>().Value;

@@ -19,7 +19,7 @@ public sealed record LinkOutcome(int Made, string? Error)
 /// behind and the next press tries again.
 /// </summary>
 public sealed class CustomerServiceLinks(
-    GovBotDb db, ICustomerServiceEntryClient wecom, IOptions<CustomerServiceLinkOptions> options, TimeProvider time,
+    GovBotDb db, ICustomerServiceEntryClient wecom, IOptions<CustomerServiceOptions> options, TimeProvider time,
     ILogger<CustomerServiceLinks> logger)
 {
     private const string SceneLetters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
