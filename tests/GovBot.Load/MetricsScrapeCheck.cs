@@ -36,9 +36,11 @@ public static class MetricsScrapeCheck
     {
         if (skipped is not null) return new ScrapeResult(0, 0, 0, 0, 0, 0, 0, true, skipped);
         await using var db = store;
-        var rows = await db.Inbox.CountAsync(ct);
-        var done = await db.Inbox.CountAsync(m => m.Status == InboxStatus.Done, ct);
-        var sent = await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent, ct);
+        // Callbacks are the rows WeCom posted (a WeChat user's messages are pulled, "kf:" + msgid, not posted); messages
+        // handled leave out the customer-service announcements; message/send is the app's channel only (kf/send_msg apart).
+        var rows = await db.Inbox.CountAsync(m => !m.DedupKey.StartsWith("kf:"), ct);
+        var done = await db.Inbox.CountAsync(m => m.Status == InboxStatus.Done && !m.DedupKey.Contains(GovBot.Host.WeCom.CustomerService.CustomerServiceCallback.DedupKeyMarker), ct);
+        var sent = await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent && o.Channel != OutboxChannel.CustomerService, ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var bare = await http.GetAsync(hosts[0] + "/metrics", ct);
         var refused = bare.StatusCode == HttpStatusCode.NotFound;

@@ -44,7 +44,8 @@ public sealed class SystemFigures(GovBotDb db, TimeProvider time, IOptions<Syste
         var dayStart = DayOf(now).AddDays(-29);
 
         var inbox = await db.Inbox.AsNoTracking()
-            .Where(m => m.Status == InboxStatus.Done && m.ProcessedAt >= dayStart)
+            .Where(m => m.Status == InboxStatus.Done && m.ProcessedAt >= dayStart
+                && !m.DedupKey.Contains(GovBot.Host.WeCom.CustomerService.CustomerServiceCallback.DedupKeyMarker))
             .Select(m => new { At = m.ProcessedAt!.Value, Passive = m.PassiveReply != null }).ToListAsync(ct);
         var missed = await db.MissedMessages.AsNoTracking().Where(m => m.At >= dayStart).Select(m => m.At).ToListAsync(ct);
         var sent = await db.Outbox.AsNoTracking()

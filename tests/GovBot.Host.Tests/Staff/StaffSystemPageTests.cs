@@ -57,6 +57,29 @@ public sealed partial class StaffSystemPageTests
     }
 
     [Fact]
+    public async Task A_WeChat_users_message_counts_once_not_again_for_the_callback_that_announced_it()
+    {
+        await using var host = await StaffHost.StartAsync();
+        var hourBefore = SystemFigures.HourLabel(DateTimeOffset.UtcNow);
+        await host.Bot.SayAsync(DemoUsers.Resident, "你好");
+        // The customer-service callback only announces the message; the pulled message is the row that was answered.
+        await new GovBot.Host.Tests.CustomerService.WeChatChat(host.Bot).SayAsync("wmSystemPage01", "你好");
+        var (admin, _) = await host.WeComSignInAsync(DemoUsers.CountyAdmin);
+        using (admin)
+        {
+            var counted = 0.0;
+            await BotHost.EventuallyAsync(async () =>
+            {
+                var page = await admin.GetStringAsync("/staff/system");
+                var hours = new HashSet<string> { hourBefore, SystemFigures.HourLabel(DateTimeOffset.UtcNow) };
+                counted = Bars(page, "chart-answered-24h").Where(b => hours.Contains(b.Label)).Sum(b => b.Value);
+                return counted >= 2;
+            }, because: "the 24-hour chart did not count the two messages just answered.");
+            Assert.Equal(2, counted);
+        }
+    }
+
+    [Fact]
     public async Task A_push_wecom_refuses_brings_the_failing_pushes_warning()
     {
         await using var host = await StaffHost.StartAsync();

@@ -11,6 +11,12 @@ public sealed class CustomerServiceCallback(InboxWriter inbox, CustomerServicePu
 {
     public const string EventName = "kf_msg_or_event";
 
+    /// <summary>
+    /// What every announcement's inbox dedup key holds (sender:time:event:hash): counts of messages answered leave these
+    /// records out, since the messages they announce are rows of their own.
+    /// </summary>
+    public const string DedupKeyMarker = ":" + EventName + ":";
+
     public static bool Announces(WeComInboundMessage message) =>
         message is { MsgType: WeComMsgTypes.Event, Event: EventName };
 
