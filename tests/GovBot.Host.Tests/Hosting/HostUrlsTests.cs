@@ -116,7 +116,8 @@ public sealed class HostUrlsTests
                         using var answer = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
                         return true;
                     }
-                    catch (HttpRequestException)
+                    // Not listening yet, or too slow to answer on a busy machine (the client's timeout): look again.
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                     {
                         return false;
                     }

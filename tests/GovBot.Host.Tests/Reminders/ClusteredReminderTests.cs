@@ -223,7 +223,8 @@ public sealed class ClusteredReminderTests(PostgresServerFixture postgres) : IAs
                 {
                     return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                // Not listening yet, or too slow to answer on a busy machine (the client's timeout): look again.
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     return false;
                 }
