@@ -26,10 +26,6 @@ public sealed partial class ReportSkill(
     private const string TwinSlot = "twin", SeparateSlot = "separate", BuildingIdSlot = "buildingId", CompoundIdSlot = "compoundId";
     private const string LatSlot = "lat", LngSlot = "lng", ReportSlot = "report", UnsureSlot = "unsure", PlaceNoteSlot = "placeNote";
     private static readonly string[] TwinChoices = ["一起跟进", "单独上报"];
-    private static readonly string[] NotAPlace = ["不知道", "不清楚", "说不上", "忘了", "没有", "位置", "在哪", "哪儿", "哪里"];
-    private static readonly string[] PlaceWords =
-        ["门", "口", "楼", "院", "路", "街", "道", "边", "旁", "前", "后", "里", "外", "下", "角", "场", "站", "库", "棚", "区", "号", "层",
-         "单元", "广场", "花园", "绿地", "车位", "停车", "对面", "附近", "中间", "东", "西", "南", "北", "那儿", "这儿", "那块", "这块"];
     private static readonly string[] GenericWords = ["我要", "我想", "想要", "反映", "问题", "投诉", "举报", "说事", "随手拍", "报个事", "一下", "一个", "个", "有", "事情", "事", "帮忙", "请问"];
 
     public override string Name => "reports";
@@ -310,70 +306,7 @@ public sealed partial class ReportSkill(
         return Reply.Text("收到，已转告网格员。感谢您对社区工作的支持！");
     }
 
-    private async Task<Reply> DecideOnTwinAsync(TurnContext turn, DialogState form, CancellationToken ct)
-    {
-        var choice = form.Choices is { } options ? ChoiceMatcher.Match(turn.Text, options) : null;
-        if (choice is null)
-        {
-            if (YesNo.Read(turn.Text) == Answer.Yes) choice = 0;
-            else if (YesNo.Read(turn.Text) == Answer.No) choice = 1;
-            else
-            {
-                turn.Continue(form);
-                return Reply.Of(new ChoicesPart("请回复 1 一起跟进，或 2 单独上报：", form.Choices ?? []));
-            }
-        }
-
-        if (choice == 1) return await ResumeAsync(turn, form.With(SeparateSlot, "1") with { Step = null }, null, ct);
-
-        turn.EndDialog();
-        var twin = await reports.FindAsync(int.Parse(form.Slot(TwinSlot)!, CultureInfo.InvariantCulture), ct);
-        if (twin is null) return Reply.Text("那条反映找不到了，请重新说一下问题。");
-        var joined = await reports.JoinAsync(twin, turn.User, ct);
-        return Reply.Text(joined.Done
-            ? $"好的，您已加入 {twin.Ticket} 一起跟进，有进展会同时告诉您。"
-            : joined.Refusal!);
-    }
-
-    private async Task<Report?> FindTwinAsync(DialogState form, CancellationToken ct)
-    {
-        var category = (await CategoriesAsync(ct)).FirstOrDefault(c => c.Name == form.Slot(Category));
-        if (category is null) return null;
-        var place = form.Slot(Place);
-        return await reports.FindTwinAsync(category.Id,
-            int.Parse(form.Slot(CompoundIdSlot)!, CultureInfo.InvariantCulture),
-            form.Slot(BuildingIdSlot) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : null,
-            place is not null && place.StartsWith("note:", StringComparison.Ordinal) ? place[5..] : null, form.Slot(What) ?? "", ct);
-    }
-
-    private async Task<Compound?> ResolveCompoundAsync(TurnContext turn, DialogState form, CancellationToken ct)
-    {
-        var name = form.Slot(Compound);
-        if (name is null) return turn.User.CompoundId is { } home ? await CompoundAsync(home, ct) : null;
-        // The compound a location found, by id: another of the same name elsewhere must not win over where they stand.
-        if (NearCompound(form, await reference.GetAsync(ct)) is { } near) return near;
-        var candidates = (await reference.GetAsync(ct)).CompoundsNamed(name);
-        // Two compounds of one name in different communities: the resident's own community decides.
-        return candidates.FirstOrDefault(c => c.CommunityId == turn.User.CommunityId) ?? candidates.FirstOrDefault();
-    }
-
-    private async Task<Compound?> CompoundAsync(int id, CancellationToken ct) => (await reference.GetAsync(ct)).Compound(id);
-
     private async Task<IReadOnlyList<ReportCategory>> CategoriesAsync(CancellationToken ct) => (await reference.GetAsync(ct)).Categories;
-
-    private static SlotValue? ReadPlace(TurnContext turn, string text, ReferenceSnapshot places)
-    {
-        var t = text.Trim();
-        if (OwnPlace.Of(turn.User, t, places) is { } own) return new SlotValue("n:" + own.BuildingNumber, own.Display);
-        if (BuildingNumber().Match(t) is { Success: true } m) return new SlotValue("n:" + m.Groups[1].Value, m.Groups[1].Value + "号楼");
-        if (turn.Nlu?.Find(Entities.Building) is { } n) return new SlotValue("n:" + n, n + "号楼");
-        // 「谢谢」「是」「不知道」 are not places, and neither is the next sentence of a complaint (「物业不给修电梯」): ask
-        // again rather than file a report located at 「谢谢」. A place is short, or names a kind of place.
-        if (SmallTalk.Answer(t) is not null || YesNo.Read(t) != Answer.Unclear || NotAPlace.Any(w => t.Contains(w, StringComparison.Ordinal)))
-            return null;
-        var placeLike = t.Length <= 6 || PlaceWords.Any(w => t.Contains(w, StringComparison.Ordinal));
-        return placeLike && t.Length is >= 2 and <= 40 ? new SlotValue("note:" + t, t) : null;
-    }
 
     /// <summary>Whether the text says what is wrong, beyond "I want to report something".</summary>
     private static bool Describes(string text)
@@ -387,11 +320,4 @@ public sealed partial class ReportSkill(
     private static string Trim(string text) => text.Length > ReportLimits.MaxDescription ? text[..ReportLimits.MaxDescription] : text.Trim();
 
     private static double? Number(string? s) => double.TryParse(s, CultureInfo.InvariantCulture, out var d) ? d : null;
-
-    [GeneratedRegex(@"^\s*(\d{1,3})\s*(号楼|号|栋|幢|楼)?\s*$")]
-    private static partial Regex BuildingNumber();
-
-    /// <summary>Places of a compound people name instead of a building: gates, the garage, the square, the boiler house …</summary>
-    [GeneratedRegex("(?:小区)?(?:东|南|西|北)(?:大)?门(?:口|外|里)?|(?:正|后|侧|大)门口?|地下车库|地下室|车库|自行车棚|车棚|停车场|广场|花园|绿地|草坪|楼顶|天台|锅炉房|垃圾站|配电房|健身区|篮球场|小卖部|菜市场")]
-    private static partial Regex Landmark();
 }
